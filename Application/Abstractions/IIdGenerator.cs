@@ -1,0 +1,6 @@
+namespace AuthService.Application.Abstractions;
+
+public interface IIdGenerator
+{
+    Guid NewId();
+}

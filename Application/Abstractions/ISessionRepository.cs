@@ -1,0 +1,39 @@
+using AuthService.Domain.Sessions;
+
+namespace AuthService.Application.Abstractions;
+
+/// <summary>What the store knows of a presented refresh token that is not the current one.</summary>
+public sealed record RefreshTokenRecord(Guid SessionId, DateTimeOffset? RotatedAt);
+
+public interface ISessionRepository
+{
+    Task CreateAsync(Session session, string refreshTokenHash, CancellationToken ct);
+
+    /// <summary>
+    /// Atomically retires <paramref name="presentedHash"/> and makes <paramref name="successorHash"/>
+    /// current, only if the presented token is current and its session active. Returns the
+    /// session on success, null when nothing was rotated (one conditional statement: two
+    /// concurrent callers can never both win).
+    /// </summary>
+    Task<Session?> RotateRefreshTokenAsync(
+        string presentedHash, string successorHash, DateTimeOffset now, DateTimeOffset newExpiresAt, CancellationToken ct);
+
+    Task<RefreshTokenRecord?> FindRefreshTokenAsync(string tokenHash, CancellationToken ct);
+
+    /// <summary>True when <paramref name="tokenHash"/> is the current, unrotated token of the session.</summary>
+    Task<bool> IsCurrentRefreshTokenAsync(Guid sessionId, string tokenHash, CancellationToken ct);
+
+    Task<Session?> FindAsync(Guid sessionId, CancellationToken ct);
+
+    Task<IReadOnlyList<Session>> ListActiveForUserAsync(Guid userId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Revokes one active session of the user; false when there is none such.</summary>
+    Task<bool> RevokeAsync(Guid sessionId, Guid userId, string reason, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Revokes every active session of the user but <paramref name="except"/>; returns their ids.</summary>
+    Task<IReadOnlyList<Guid>> RevokeAllForUserAsync(
+        Guid userId, Guid? except, string reason, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>The fallback when the revocation cache cannot answer.</summary>
+    Task<bool> IsActiveAsync(Guid sessionId, DateTimeOffset now, CancellationToken ct);
+}

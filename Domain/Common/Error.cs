@@ -1,0 +1,14 @@
+namespace AuthService.Domain.Common;
+
+/// <summary>An expected failure: a stable code, a human sentence, optional per-field details.</summary>
+public sealed record Error(
+    ErrorCode Code,
+    string Message,
+    IReadOnlyDictionary<string, string[]>? Fields = null,
+    TimeSpan? RetryAfter = null)
+{
+    public static Error Validation(string field, string message) =>
+        new(ErrorCode.ValidationError, "The request is invalid.", new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Error NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
+}

@@ -1,0 +1,25 @@
+namespace AuthService.Domain.Otp;
+
+/// <summary>
+/// A one-time code as stored: only its hash. Wrong tries burn attempts; the code dies
+/// when consumed, expired, out of attempts, or replaced by a newer one.
+/// </summary>
+public sealed class OtpCode
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public required Guid Id { get; init; }
+    public required OtpPurpose Purpose { get; init; }
+    public required string Destination { get; init; }
+    public Guid? UserId { get; init; }
+    public required string CodeHash { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? ConsumedAt { get; set; }
+
+    public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
+
+    public bool IsExhausted => Attempts >= MaxAttempts;
+}

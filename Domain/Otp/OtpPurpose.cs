@@ -1,0 +1,9 @@
+namespace AuthService.Domain.Otp;
+
+public enum OtpPurpose
+{
+    VerifyEmail,
+    VerifyPhone,
+    Login,
+    PasswordReset,
+}

@@ -1,0 +1,7 @@
+namespace AuthService.Domain.Sessions;
+
+public static class AuthMethods
+{
+    public const string Password = "password";
+    public const string Otp = "otp";
+}

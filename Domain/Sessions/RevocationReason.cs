@@ -1,0 +1,13 @@
+namespace AuthService.Domain.Sessions;
+
+public static class RevocationReason
+{
+    public const string Logout = "logout";
+    public const string UserRevoked = "user_revoked";
+    public const string TokenReuse = "refresh_token_reuse";
+    public const string PasswordChanged = "password_changed";
+    public const string PasswordReset = "password_reset";
+    public const string AccountDeleted = "account_deleted";
+    public const string AccountDisabled = "account_disabled";
+    public const string AdminRevoked = "admin_revoked";
+}

@@ -1,0 +1,20 @@
+namespace AuthService.Domain.Sessions;
+
+public sealed class Session
+{
+    public required Guid Id { get; init; }
+    public required Guid UserId { get; init; }
+    public required string AuthMethod { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset LastUsedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedReason { get; set; }
+    public string? Ip { get; init; }
+    public string? UserAgent { get; init; }
+    public string? DeviceName { get; init; }
+
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
+
+    public static string OAuthMethod(string provider) => "oauth:" + provider;
+}

@@ -1,0 +1,7 @@
+namespace AuthService.Domain.Users;
+
+public static class Role
+{
+    public const string User = "user";
+    public const string Admin = "admin";
+}

@@ -1,0 +1,8 @@
+namespace AuthService.Domain.Users;
+
+public enum UserStatus
+{
+    Active,
+    Disabled,
+    Deleted,
+}
