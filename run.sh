@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Start PostgreSQL, Redis and maildev on loopback (project-local, under .data/),
+# then serve AuthService in the foreground: public API on 127.0.0.1:8001,
+# admin on 127.0.0.1:8002. Ctrl-C / SIGTERM stops everything it started.
+# Environment variables override .env, which overrides the defaults below;
+# a given DATABASE__URL / REDIS__URL / SMTP__HOST means "use that server".
+set -Eeuo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+ROOT=$PWD
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+DATA="$ROOT/.data"
+PG_PORT=5433
+REDIS_PORT=6380
+SMTP_PORT=1025
+MAILDEV_WEB_PORT=1080
+
+APP_PID=
+stop_app() {
+  pid_alive "$APP_PID" || return 0
+  say "stopping AuthService"
+  # The app runs in its own process group (setsid): signal `dotnet run` and
+  # the service process it launched together.
+  kill -TERM -- "-$APP_PID" 2>/dev/null || true
+  local i
+  for ((i = 0; i < 150; i++)); do
+    pid_alive "$APP_PID" || break
+    sleep 0.1
+  done
+  pid_alive "$APP_PID" && kill -KILL -- "-$APP_PID" 2>/dev/null
+  wait "$APP_PID" 2>/dev/null || true
+}
+finish() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_app
+  [ ${#CLEANUP_ACTIONS[@]} -gt 0 ] && say "stopping services"
+  run_cleanup
+  exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+acquire_lock run
+ensure_dotnet
+load_dotenv "$ROOT/.env"
+mkdir -p "$DATA"
+started=$SECONDS
+
+if [ -z "${DATABASE__URL:-}" ]; then
+  pg_dir=$(pg_cluster_dir "$DATA/pg" "/tmp/authservice-$(path_hash "$ROOT")-pg")
+  start_postgres "$pg_dir" "$PG_PORT" authservice
+  export DATABASE__URL=$PG_URL
+  say "DATABASE__URL=$DATABASE__URL"
+else
+  say "DATABASE__URL is set: not starting PostgreSQL"
+fi
+
+if [ -z "${REDIS__URL:-}" ]; then
+  start_redis "$DATA/redis" "$REDIS_PORT"
+  export REDIS__URL=$REDIS_URL_STARTED
+  say "REDIS__URL=$REDIS__URL"
+else
+  say "REDIS__URL is set: not starting Redis"
+fi
+
+if [ -z "${SMTP__HOST:-}" ]; then
+  start_maildev "$DATA/maildev" "$SMTP_PORT" "$MAILDEV_WEB_PORT"
+  export SMTP__HOST=127.0.0.1 SMTP__PORT=$SMTP_PORT
+  say "mail catcher: SMTP 127.0.0.1:$SMTP_PORT, inbox http://127.0.0.1:$MAILDEV_WEB_PORT"
+else
+  say "SMTP__HOST is set: not starting maildev"
+fi
+
+export DATABASE__MIGRATE_ON_START=${DATABASE__MIGRATE_ON_START:-true}
+export JWT__SIGNING_KEYS_DIR=${JWT__SIGNING_KEYS_DIR:-$DATA/keys}
+export SERVER__PUBLIC_PORT=${SERVER__PUBLIC_PORT:-8001}
+export SERVER__ADMIN_PORT=${SERVER__ADMIN_PORT:-8002}
+say "services ready in $((SECONDS - started))s"
+say "starting AuthService: public http://127.0.0.1:$SERVER__PUBLIC_PORT  admin http://127.0.0.1:$SERVER__ADMIN_PORT"
+
+# Background + wait (not a plain foreground command) so a SIGTERM sent to this
+# script is handled at once rather than after the app exits. --no-launch-profile:
+# settings come from the environment above, not Host/Properties/launchSettings.json.
+setsid dotnet run --project Host -c Release --no-launch-profile </dev/null &
+APP_PID=$!
+rc=0
+wait "$APP_PID" || rc=$?
+APP_PID=
+[ "$rc" -eq 0 ] || say "AuthService exited with code $rc"
+exit "$rc"

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Provision throwaway PostgreSQL/Redis/maildev (under .test-data/, wiped at
+# start, on ports 5434/6381/1026+1081), build, check formatting, run every test
+# project in tests/. The last line printed is "N passed, N failed[, N skipped]";
+# the exit code is non-zero when anything (build, format, a test) failed.
+# Setting TEST_DATABASE_URL / TEST_REDIS_URL / TEST_SMTP_HOST beforehand uses
+# that server instead of starting one.
+set -Eeuo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+ROOT=$PWD
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+DATA="$ROOT/.test-data"
+RESULTS="$DATA/results"
+PG_FALLBACK="/tmp/authservice-$(path_hash "$ROOT")-test-pg"
+PG_PORT=5434
+REDIS_PORT=6381
+SMTP_PORT=1026
+MAILDEV_WEB_PORT=1081
+TEST_TIMEOUT_SECONDS=${TEST_TIMEOUT_SECONDS:-540}
+
+PASSED=0 FAILED=0 SKIPPED=0
+REPORT=()          # one line per step for the summary
+PHASE=provisioning # what was going on if we stop early
+
+finish() {
+  local rc=$?
+  trap - EXIT INT TERM
+  run_cleanup
+  if [ "$PHASE" != done ]; then
+    REPORT+=("$PHASE: did not complete (exit code $rc)")
+    FAILED=$((FAILED + 1))
+  fi
+  echo
+  say "summary"
+  local line
+  for line in "${REPORT[@]}"; do printf '    %s\n' "$line"; done
+  local total="$PASSED passed, $FAILED failed"
+  [ "$SKIPPED" -gt 0 ] && total+=", $SKIPPED skipped"
+  printf '%s\n' "$total"
+  [ "$FAILED" -eq 0 ] && [ "$rc" -eq 0 ] && exit 0
+  [ "$rc" -ne 0 ] && exit "$rc"
+  exit 1
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+acquire_lock test
+ensure_dotnet
+
+# CI: leave no MSBuild nodes or compiler server running after we exit.
+BUILD_FLAGS=()
+if [ "${CI:-}" = true ]; then
+  export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+  BUILD_FLAGS=(-nodeReuse:false -p:UseSharedCompilation=false)
+fi
+
+# ---------------------------------------------------------------- services
+started=$SECONDS
+stop_stale_postgres "$DATA/pg"
+stop_stale_postgres "$PG_FALLBACK"
+stop_stale_pidfile "$DATA/redis/redis.pid" redis-server
+stop_stale_pidfile "$DATA/maildev/maildev.pid" maildev
+rm -rf "$DATA" "$PG_FALLBACK"
+mkdir -p "$RESULTS"
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  pg_dir=$(pg_cluster_dir "$DATA/pg" "$PG_FALLBACK")
+  start_postgres "$pg_dir" "$PG_PORT" postgres fast
+  export TEST_DATABASE_URL=$PG_URL
+fi
+if [ -z "${TEST_REDIS_URL:-}" ]; then
+  start_redis "$DATA/redis" "$REDIS_PORT"
+  export TEST_REDIS_URL=$REDIS_URL_STARTED
+fi
+if [ -z "${TEST_SMTP_HOST:-}" ]; then
+  start_maildev "$DATA/maildev" "$SMTP_PORT" "$MAILDEV_WEB_PORT"
+  export TEST_SMTP_HOST=127.0.0.1 TEST_SMTP_PORT=$SMTP_PORT TEST_MAILDEV_URL=http://127.0.0.1:$MAILDEV_WEB_PORT
+fi
+say "services ready in $((SECONDS - started))s"
+for var in TEST_DATABASE_URL TEST_REDIS_URL TEST_SMTP_HOST TEST_SMTP_PORT TEST_MAILDEV_URL; do
+  printf '    %s=%s\n' "$var" "${!var:-}"
+done
+REPORT+=("services: ready in $((SECONDS - started))s")
+
+# ---------------------------------------------------------------- build
+PHASE=build
+say "dotnet build AuthService.sln -c Release"
+t=$SECONDS
+if ! dotnet build AuthService.sln -c Release "${BUILD_FLAGS[@]}" </dev/null; then
+  REPORT+=("build: FAILED (see the errors above)")
+  FAILED=$((FAILED + 1))
+  PHASE=done
+  exit 1
+fi
+REPORT+=("build: ok ($((SECONDS - t))s)")
+
+# ---------------------------------------------------------------- format
+PHASE=format
+say "dotnet format AuthService.sln --verify-no-changes --no-restore"
+t=$SECONDS
+if dotnet format AuthService.sln --verify-no-changes --no-restore </dev/null; then
+  REPORT+=("format: ok ($((SECONDS - t))s)")
+else
+  REPORT+=("format: FAILED, files need formatting (fix with: dotnet format AuthService.sln)")
+  FAILED=$((FAILED + 1))
+fi
+
+# ---------------------------------------------------------------- tests
+# trx_count FILE ATTR...: the sum of those attributes of <Counters> in FILE.
+trx_count() {
+  local file=$1 counters attr n sum=0
+  shift
+  counters=$(grep -o '<Counters [^>]*>' "$file" | head -n 1) || true
+  for attr in "$@"; do
+    n=$(printf '%s' "$counters" | grep -o " $attr=\"[0-9]*\"" | grep -o '[0-9]\+') || n=0
+    sum=$((sum + n))
+  done
+  printf '%s' "$sum"
+}
+
+shopt -s nullglob
+projects=(tests/*/*.csproj)
+shopt -u nullglob
+[ ${#projects[@]} -eq 0 ] && REPORT+=("tests: no test projects under tests/")
+for proj in "${projects[@]}"; do
+  name=$(basename "$proj" .csproj)
+  PHASE="tests ($name)"
+  trx="$RESULTS/$name.trx"
+  say "dotnet test $proj"
+  t=$SECONDS
+  rc=0
+  timeout -k 30 "$TEST_TIMEOUT_SECONDS" \
+    dotnet test "$proj" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$RESULTS" </dev/null || rc=$?
+  p=0 f=0 s=0
+  if [ -f "$trx" ]; then
+    p=$(trx_count "$trx" passed)
+    f=$(trx_count "$trx" failed error timeout aborted)
+    s=$(trx_count "$trx" notExecuted)
+  fi
+  note=""
+  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    note=" - TIMED OUT after ${TEST_TIMEOUT_SECONDS}s"
+    f=$((f + 1))
+  elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    note=" - dotnet test exited with $rc (crash or run error; see above)"
+    f=1
+  fi
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
+  REPORT+=("$name: $p passed, $f failed, $s skipped ($((SECONDS - t))s)$note")
+done
+PHASE=done
