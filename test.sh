@@ -4,7 +4,9 @@
 # project in tests/. The last line printed is "N passed, N failed[, N skipped]";
 # the exit code is non-zero when anything (build, format, a test) failed.
 # Setting TEST_DATABASE_URL / TEST_REDIS_URL / TEST_SMTP_HOST beforehand uses
-# that server instead of starting one.
+# that server instead of starting one. The test OpenID provider and GitHub
+# stand-in (tests/oidc) run on 9090/9091 unless TEST_OIDC_ISSUER (with
+# TEST_OIDC_CLIENT_ID/_SECRET and TEST_GITHUB_URL) names other ones.
 set -Eeuo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 ROOT=$PWD
@@ -18,6 +20,8 @@ PG_PORT=5434
 REDIS_PORT=6381
 SMTP_PORT=1026
 MAILDEV_WEB_PORT=1081
+OIDC_PORT=9090
+GITHUB_PORT=9091
 TEST_TIMEOUT_SECONDS=${TEST_TIMEOUT_SECONDS:-540}
 
 PASSED=0 FAILED=0 SKIPPED=0
@@ -63,6 +67,7 @@ stop_stale_postgres "$DATA/pg"
 stop_stale_postgres "$PG_FALLBACK"
 stop_stale_pidfile "$DATA/redis/redis.pid" redis-server
 stop_stale_pidfile "$DATA/maildev/maildev.pid" maildev
+stop_stale_pidfile "$DATA/oidc/oidc.pid" tests/oidc/server.js
 rm -rf "$DATA" "$PG_FALLBACK"
 mkdir -p "$RESULTS"
 
@@ -79,8 +84,13 @@ if [ -z "${TEST_SMTP_HOST:-}" ]; then
   start_maildev "$DATA/maildev" "$SMTP_PORT" "$MAILDEV_WEB_PORT"
   export TEST_SMTP_HOST=127.0.0.1 TEST_SMTP_PORT=$SMTP_PORT TEST_MAILDEV_URL=http://127.0.0.1:$MAILDEV_WEB_PORT
 fi
+if [ -z "${TEST_OIDC_ISSUER:-}" ]; then
+  start_oidc "$DATA/oidc" "$OIDC_PORT" "$GITHUB_PORT"
+  export TEST_OIDC_ISSUER=$OIDC_ISSUER_STARTED TEST_GITHUB_URL=$GITHUB_URL_STARTED
+  export TEST_OIDC_CLIENT_ID=$OIDC_CLIENT_ID TEST_OIDC_CLIENT_SECRET=$OIDC_CLIENT_SECRET
+fi
 say "services ready in $((SECONDS - started))s"
-for var in TEST_DATABASE_URL TEST_REDIS_URL TEST_SMTP_HOST TEST_SMTP_PORT TEST_MAILDEV_URL; do
+for var in TEST_DATABASE_URL TEST_REDIS_URL TEST_SMTP_HOST TEST_SMTP_PORT TEST_MAILDEV_URL TEST_OIDC_ISSUER TEST_GITHUB_URL; do
   printf '    %s=%s\n' "$var" "${!var:-}"
 done
 REPORT+=("services: ready in $((SECONDS - started))s")

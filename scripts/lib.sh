@@ -158,6 +158,7 @@ load_dotenv() {
       # A double-quoted value runs to the next unescaped quote, maybe lines later.
       while ! [[ $val =~ (^|[^\\])(\\\\)*\"[[:space:]]*(#.*)?$ ]]; do
         IFS= read -r line || { warn "$file:$n: unterminated quote"; break; }
+        n=$((n + 1))
         val+=$'\n'"${line%$'\r'}"
       done
       val=${val%\"*}
@@ -397,4 +398,38 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 || die "dotnet not found; install the .NET 10 SDK (https://dot.net)"
+}
+
+# ---------------------------------------------------------------- OpenID provider
+
+# start_oidc DIR OIDC_PORT GITHUB_PORT: tests/oidc (the npm package oidc-provider
+# as a real OpenID provider, plus a GitHub stand-in) on 127.0.0.1. Its npm
+# dependencies come from tests/oidc/package-lock.json (npm ci, only when the
+# lockfile changed). Sets OIDC_ISSUER_STARTED, GITHUB_URL_STARTED and
+# OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (the one client it registers).
+start_oidc() {
+  local dir=$1 port=$2 gh_port=$3 app="$PWD/tests/oidc"
+  command -v npm >/dev/null 2>&1 || die "npm not found; install Node.js 20 (with npm) to run the test OpenID provider"
+  if [ ! -f "$app/node_modules/.package-lock.json" ] || [ "$app/package-lock.json" -nt "$app/node_modules/.package-lock.json" ]; then
+    say "installing tests/oidc dependencies (npm ci)"
+    mkdir -p "$dir"
+    npm ci --prefix "$app" --no-audit --no-fund --no-update-notifier --loglevel=error \
+      </dev/null >"$dir/npm-ci.log" 2>&1 ||
+      { show_log_tail "$dir/npm-ci.log"; die "npm ci in tests/oidc failed (log: $dir/npm-ci.log)"; }
+  fi
+  mkdir -p "$dir"
+  stop_stale_pidfile "$dir/oidc.pid" "tests/oidc/server.js"
+  require_free_port "$port" "the test OpenID provider" "set TEST_OIDC_ISSUER to use another provider"
+  require_free_port "$gh_port" "the GitHub stand-in" "set TEST_OIDC_ISSUER and TEST_GITHUB_URL to use other servers"
+  OIDC_CLIENT_ID=${OIDC_CLIENT_ID:-authservice-test}
+  OIDC_CLIENT_SECRET=${OIDC_CLIENT_SECRET:-authservice-test-secret-0123456789abcdef}
+  say "starting the test OpenID provider on 127.0.0.1:$port and the GitHub stand-in on 127.0.0.1:$gh_port"
+  start_bg oidc "$dir/oidc.log" "$dir/oidc.pid" \
+    env OIDC_PORT="$port" GITHUB_PORT="$gh_port" OIDC_CLIENT_ID="$OIDC_CLIENT_ID" \
+    OIDC_CLIENT_SECRET="$OIDC_CLIENT_SECRET" node "$app/server.js"
+  wait_until "test OpenID provider" "$dir/oidc.log" "$LAST_BG_PID" \
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"
+  wait_until "GitHub stand-in" "$dir/oidc.log" "$LAST_BG_PID" port_in_use "$gh_port"
+  OIDC_ISSUER_STARTED="http://127.0.0.1:$port"
+  GITHUB_URL_STARTED="http://127.0.0.1:$gh_port"
 }
