@@ -1,0 +1,41 @@
+using AuthService.Domain.Users;
+using FluentValidation;
+
+namespace AuthService.Application.Common;
+
+/// <summary>Field rules shared by several commands, with messages that end up in details.fields.</summary>
+internal static class Rules
+{
+    public const int MinPasswordLength = 12;
+
+    // Argon2id takes any length, but an unbounded password is a cheap way to burn CPU and memory.
+    public const int MaxPasswordLength = 256;
+
+    public static IRuleBuilderOptions<T, string> Password<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("is required")
+            .MinimumLength(MinPasswordLength).WithMessage($"must be at least {MinPasswordLength} characters")
+            .MaximumLength(MaxPasswordLength).WithMessage($"must be at most {MaxPasswordLength} characters");
+
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(e => e is null || Identifiers.IsEmail(e.Trim())).WithMessage("must be a valid email address");
+
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(p => p is null || Identifiers.IsE164(p)).WithMessage("must be an E.164 phone number such as +14155550123");
+
+    public static IRuleBuilderOptions<T, string?> Username<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(u => u is null || Identifiers.IsUsername(u))
+            .WithMessage("must be 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit");
+
+    public static IRuleBuilderOptions<T, string?> Name<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(n => n is null || (n.Trim().Length is > 0 and <= 100 && !n.Any(char.IsControl)))
+            .WithMessage("must be 1 to 100 characters without control characters");
+
+    public static IRuleBuilderOptions<T, string> OtpCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(c => c is { Length: 6 } && c.All(char.IsAsciiDigit)).WithMessage("must be 6 digits");
+
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(u => u is null || (u.Length <= 2048
+                && Uri.TryCreate(u, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            .WithMessage("must be an absolute http(s) URL of at most 2048 characters");
+}

@@ -1,0 +1,23 @@
+using AuthService.Domain.Common;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace AuthService.Application.Common;
+
+internal static class ValidationExtensions
+{
+    /// <summary>Runs the validator; null when valid, else a VALIDATION_ERROR listing every field.</summary>
+    public static async Task<Error?> CheckAsync<T>(this IValidator<T> validator, T command, CancellationToken ct)
+    {
+        ValidationResult result = await validator.ValidateAsync(command, ct);
+        if (result.IsValid)
+        {
+            return null;
+        }
+
+        var fields = result.Errors
+            .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
+        return new Error(ErrorCode.ValidationError, "The request is invalid.", fields);
+    }
+}

@@ -1,0 +1,33 @@
+using AuthService.Application.Common;
+using AuthService.Application.Otp;
+using AuthService.Application.Sessions;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthService.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers every use case by convention (class <c>X</c> implementing <c>IX</c>) and every
+    /// validator, so a new use case is one interface and one class, with no registration line.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.Scan(scan => scan
+            .FromAssemblyOf<SessionSettings>()
+            .AddClasses(c => c.Where(t => t.GetInterfaces().Any(i => i.Name == "I" + t.Name)), publicOnly: false)
+            .AsMatchingInterface()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithSingletonLifetime());
+
+        services.AddScoped<OtpService>();
+        services.AddScoped<Cooldown>();
+        services.AddScoped<Auditor>();
+        services.AddScoped<SessionRevoker>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

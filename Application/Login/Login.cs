@@ -1,0 +1,100 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Application.Sessions;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Sessions;
+using AuthService.Domain.Users;
+using FluentValidation;
+
+namespace AuthService.Application.Login;
+
+public sealed record LoginCommand(
+    string? Email, string? Phone, string? Username, string Password, string? DeviceName, ClientInfo Client);
+
+public interface ILogin
+{
+    Task<Result<TokenResponse>> ExecuteAsync(LoginCommand command, CancellationToken ct);
+}
+
+internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
+{
+    public LoginCommandValidator()
+    {
+        RuleFor(c => c).Must(c => new[] { c.Email, c.Phone, c.Username }.Count(v => v is not null) == 1)
+            .WithMessage("exactly one of email, phone or username is required").OverridePropertyName("email");
+        RuleFor(c => c.Email).MaximumLength(254).WithMessage("is too long");
+        RuleFor(c => c.Phone).MaximumLength(16).WithMessage("is too long");
+        RuleFor(c => c.Username).MaximumLength(64).WithMessage("is too long");
+        RuleFor(c => c.Password).NotEmpty().WithMessage("is required")
+            .MaximumLength(Rules.MaxPasswordLength).WithMessage($"must be at most {Rules.MaxPasswordLength} characters");
+        RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters");
+    }
+}
+
+internal sealed class Login(
+    IValidator<LoginCommand> validator,
+    IUserRepository users,
+    IPasswordHasher passwords,
+    ISessionStarter sessions,
+    Auditor audit,
+    IUnitOfWork uow,
+    TimeProvider clock) : ILogin
+{
+    public async Task<Result<TokenResponse>> ExecuteAsync(LoginCommand command, CancellationToken ct)
+    {
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var kind = command.Email is not null ? IdentifierKind.Email
+            : command.Phone is not null ? IdentifierKind.Phone
+            : IdentifierKind.Username;
+        var identifier = ContactLookup.Normalize(kind, command.Email ?? command.Phone ?? command.Username!);
+        var user = await ContactLookup.FindAsync(users, kind, identifier, ct);
+
+        // Unknown accounts and accounts without a password still pay for one Argon2id
+        // verification, so the answer takes the same time as a wrong password.
+        var verification = PasswordVerification.Failed;
+        if (user?.PasswordHash is { } hash)
+        {
+            verification = await passwords.VerifyAsync(hash, command.Password, ct);
+        }
+        else
+        {
+            await passwords.VerifyDummyAsync(command.Password, ct);
+        }
+
+        if (user is null || verification == PasswordVerification.Failed)
+        {
+            await audit.RecordAsync(AuditAction.LoginFailed, user?.Id, command.Client, ct,
+                new Dictionary<string, object?> { ["method"] = AuthMethods.Password, ["identifier_kind"] = kind.ToString().ToLowerInvariant() });
+            await uow.CommitAsync(ct);
+            return new Error(ErrorCode.InvalidCredentials, "The credentials are not valid.");
+        }
+
+        // Only now, with the right password, may the answer say more about the account.
+        if (!user.IsActive)
+        {
+            return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
+        }
+
+        if (!user.IsVerifiedFor(kind))
+        {
+            return new Error(ErrorCode.EmailNotVerified, "Verify your email address (or phone number) before signing in.");
+        }
+
+        if (verification == PasswordVerification.SucceededRehashNeeded)
+        {
+            user.PasswordHash = await passwords.HashAsync(command.Password, ct);
+            await users.SetPasswordHashAsync(user.Id, user.PasswordHash, clock.GetUtcNow(), ct);
+        }
+
+        var tokens = await sessions.StartAsync(user, AuthMethods.Password, command.DeviceName, command.Client, ct);
+        await audit.RecordAsync(AuditAction.LoginSucceeded, user.Id, command.Client, ct,
+            new Dictionary<string, object?> { ["method"] = AuthMethods.Password, ["session_id"] = tokens.SessionId });
+        await uow.CommitAsync(ct);
+        return tokens;
+    }
+}

@@ -1,0 +1,85 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Application.Otp;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Otp;
+using AuthService.Domain.Users;
+using FluentValidation;
+
+namespace AuthService.Application.Registration;
+
+public sealed record RegisterCommand(
+    string? Email, string? Phone, string Password, string? Username, string? Name, ClientInfo Client);
+
+public sealed record Registered(Guid UserId, string Channel, int ExpiresIn);
+
+public interface IRegisterUser
+{
+    Task<Result<Registered>> ExecuteAsync(RegisterCommand command, CancellationToken ct);
+}
+
+internal sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand>
+{
+    public RegisterCommandValidator()
+    {
+        RuleFor(c => c.Email).Email();
+        RuleFor(c => c.Phone).Phone();
+        RuleFor(c => c).Must(c => c.Email is not null || c.Phone is not null)
+            .WithName("email").WithMessage("email or phone is required").OverridePropertyName("email");
+        RuleFor(c => c.Password).Password();
+        RuleFor(c => c.Username).Username();
+        RuleFor(c => c.Name).Name();
+    }
+}
+
+internal sealed class RegisterUser(
+    IValidator<RegisterCommand> validator,
+    IUserRepository users,
+    IPasswordHasher passwords,
+    OtpService otp,
+    Auditor audit,
+    IUnitOfWork uow,
+    IIdGenerator ids,
+    TimeProvider clock) : IRegisterUser
+{
+    public async Task<Result<Registered>> ExecuteAsync(RegisterCommand command, CancellationToken ct)
+    {
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow();
+        var user = new User
+        {
+            Id = ids.NewId(),
+            Email = command.Email is null ? null : Identifiers.NormalizeEmail(command.Email),
+            Phone = command.Phone,
+            Username = command.Username is null ? null : Identifiers.NormalizeUsername(command.Username),
+            Name = command.Name?.Trim(),
+            PasswordHash = await passwords.HashAsync(command.Password, ct),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        var taken = await users.AddAsync(user, ct);
+        if (taken.Count > 0)
+        {
+            return new Error(
+                ErrorCode.IdentifierTaken,
+                "An account with this identifier already exists.",
+                taken.ToDictionary(f => f, _ => new[] { "is already taken" }, StringComparer.Ordinal));
+        }
+
+        var (purpose, channel, destination) = user.Email is not null
+            ? (OtpPurpose.VerifyEmail, NotificationChannel.Email, user.Email)
+            : (OtpPurpose.VerifyPhone, NotificationChannel.Sms, user.Phone!);
+        var message = await otp.IssueAsync(purpose, destination, user.Id, channel, ct);
+        await audit.RecordAsync(AuditAction.Register, user.Id, command.Client, ct);
+        await uow.CommitAsync(ct);
+        await otp.SendAsync(message, ct);
+
+        return new Registered(user.Id, channel == NotificationChannel.Email ? "email" : "sms", OtpService.LifetimeSeconds);
+    }
+}

@@ -1,0 +1,86 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Users;
+using FluentValidation;
+
+namespace AuthService.Application.Users;
+
+public interface IGetCurrentUser
+{
+    Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, CancellationToken ct);
+}
+
+/// <summary>A PATCH: null leaves a field alone; an empty string clears name or avatar.</summary>
+public sealed record UpdateProfileCommand(string? Name, string? Username, string? AvatarUrl, ClientInfo Client);
+
+public interface IUpdateProfile
+{
+    Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, UpdateProfileCommand command, CancellationToken ct);
+}
+
+internal sealed class UpdateProfileCommandValidator : AbstractValidator<UpdateProfileCommand>
+{
+    public UpdateProfileCommandValidator()
+    {
+        RuleFor(c => c.Name).Name().When(c => c.Name is { Length: > 0 });
+        RuleFor(c => c.Username).Username();
+        RuleFor(c => c.AvatarUrl).HttpUrl().When(c => c.AvatarUrl is { Length: > 0 });
+    }
+}
+
+internal sealed class GetCurrentUser(IUserRepository users) : IGetCurrentUser
+{
+    public async Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, CancellationToken ct) =>
+        await users.FindByIdAsync(principal.UserId, ct) is { IsActive: true } user
+            ? user
+            : Error.NotFound("User");
+}
+
+internal sealed class UpdateProfile(
+    IValidator<UpdateProfileCommand> validator,
+    IUserRepository users,
+    Auditor audit,
+    IUnitOfWork uow,
+    TimeProvider clock) : IUpdateProfile
+{
+    public async Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, UpdateProfileCommand command, CancellationToken ct)
+    {
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await users.FindByIdAsync(principal.UserId, ct) is not { IsActive: true } user)
+        {
+            return Error.NotFound("User");
+        }
+
+        if (command.Name is not null)
+        {
+            user.Name = command.Name.Length == 0 ? null : command.Name.Trim();
+        }
+
+        if (command.Username is not null)
+        {
+            user.Username = Identifiers.NormalizeUsername(command.Username);
+        }
+
+        if (command.AvatarUrl is not null)
+        {
+            user.AvatarUrl = command.AvatarUrl.Length == 0 ? null : command.AvatarUrl;
+        }
+
+        user.UpdatedAt = clock.GetUtcNow();
+        if (!await users.UpdateProfileAsync(user, ct))
+        {
+            return new Error(ErrorCode.IdentifierTaken, "This username is already taken.",
+                new Dictionary<string, string[]> { ["username"] = ["is already taken"] });
+        }
+
+        await audit.RecordAsync(AuditAction.ProfileUpdated, user.Id, command.Client, ct);
+        await uow.CommitAsync(ct);
+        return user;
+    }
+}

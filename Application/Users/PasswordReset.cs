@@ -1,0 +1,117 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Application.Otp;
+using AuthService.Application.Sessions;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Otp;
+using AuthService.Domain.Sessions;
+using AuthService.Domain.Users;
+using FluentValidation;
+
+namespace AuthService.Application.Users;
+
+public sealed record ForgotPasswordCommand(string Email);
+
+public sealed record ResetPasswordCommand(string Email, string Code, string NewPassword, ClientInfo Client);
+
+public interface IForgotPassword
+{
+    Task<Result<Unit>> ExecuteAsync(ForgotPasswordCommand command, CancellationToken ct);
+}
+
+public interface IResetPassword
+{
+    Task<Result<Unit>> ExecuteAsync(ResetPasswordCommand command, CancellationToken ct);
+}
+
+internal sealed class ForgotPasswordCommandValidator : AbstractValidator<ForgotPasswordCommand>
+{
+    public ForgotPasswordCommandValidator() =>
+        RuleFor(c => (string?)c.Email).NotEmpty().WithMessage("is required").Email().OverridePropertyName("email");
+}
+
+internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPasswordCommand>
+{
+    public ResetPasswordCommandValidator()
+    {
+        RuleFor(c => (string?)c.Email).NotEmpty().WithMessage("is required").Email().OverridePropertyName("email");
+        RuleFor(c => c.Code).OtpCode();
+        RuleFor(c => c.NewPassword).Password();
+    }
+}
+
+/// <summary>Always 202, account or not; the cooldown is skipped silently for the same reason.</summary>
+internal sealed class ForgotPassword(
+    IValidator<ForgotPasswordCommand> validator,
+    IUserRepository users,
+    OtpService otp,
+    Cooldown cooldown,
+    IUnitOfWork uow) : IForgotPassword
+{
+    public async Task<Result<Unit>> ExecuteAsync(ForgotPasswordCommand command, CancellationToken ct)
+    {
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var email = Identifiers.NormalizeEmail(command.Email);
+        if (await cooldown.CheckAsync("reset:" + email, ct) is not null
+            || await users.FindByEmailAsync(email, ct) is not { IsActive: true } user)
+        {
+            return Unit.Value;
+        }
+
+        var message = await otp.IssueAsync(OtpPurpose.PasswordReset, email, user.Id, NotificationChannel.Email, ct);
+        await uow.CommitAsync(ct);
+        await otp.SendAsync(message, ct);
+        return Unit.Value;
+    }
+}
+
+internal sealed class ResetPassword(
+    IValidator<ResetPasswordCommand> validator,
+    IUserRepository users,
+    ISessionRepository sessions,
+    IPasswordHasher passwords,
+    OtpService otp,
+    SessionRevoker revoker,
+    Auditor audit,
+    IUnitOfWork uow,
+    TimeProvider clock) : IResetPassword
+{
+    public async Task<Result<Unit>> ExecuteAsync(ResetPasswordCommand command, CancellationToken ct)
+    {
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var email = Identifiers.NormalizeEmail(command.Email);
+        var newHash = await passwords.HashAsync(command.NewPassword, ct);
+        var failure = await otp.ConsumeAsync(OtpPurpose.PasswordReset, email, command.Code, ct);
+        var user = failure is null ? await users.FindByEmailAsync(email, ct) : null;
+        if (failure is not null || user is not { IsActive: true })
+        {
+            await uow.CommitAsync(ct);
+            return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        await users.SetPasswordHashAsync(user.Id, newHash, now, ct);
+
+        // The code arrived by email, so the address is proven too.
+        if (!user.EmailVerified)
+        {
+            await users.MarkVerifiedAsync(user.Id, IdentifierKind.Email, now, ct);
+        }
+
+        var revoked = await sessions.RevokeAllForUserAsync(user.Id, null, RevocationReason.PasswordReset, now, ct);
+        await audit.RecordAsync(AuditAction.PasswordReset, user.Id, command.Client, ct,
+            new Dictionary<string, object?> { ["sessions_revoked"] = revoked.Count });
+        await uow.CommitAsync(ct);
+        await revoker.PublishAsync(revoked, ct);
+        return Unit.Value;
+    }
+}
