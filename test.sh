@@ -149,7 +149,8 @@ for proj in "${projects[@]}"; do
   if [ -f "$trx" ]; then
     p=$(trx_count "$trx" passed)
     f=$(trx_count "$trx" failed error timeout aborted)
-    s=$(trx_count "$trx" notExecuted)
+    # Skipped tests are counted in total but not in executed.
+    s=$(($(trx_count "$trx" total) - $(trx_count "$trx" executed)))
   fi
   note=""
   if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
