@@ -1,0 +1,58 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Application.Sessions;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Sessions;
+
+namespace AuthService.Application.OAuth;
+
+public sealed record ExchangeOAuthCodeCommand(string? Code, string? DeviceName, ClientInfo Client);
+
+public interface IExchangeOAuthCode
+{
+    Task<Result<TokenResponse>> ExecuteAsync(ExchangeOAuthCodeCommand command, CancellationToken ct);
+}
+
+/// <summary>Trades the one-time code of the browser flow for a session.</summary>
+internal sealed class ExchangeOAuthCode(
+    IOAuthExchangeCodeStore codes,
+    IUserRepository users,
+    ISessionStarter sessions,
+    Auditor audit,
+    IUnitOfWork uow) : IExchangeOAuthCode
+{
+    private const int MaxCodeLength = 128;
+
+    public async Task<Result<TokenResponse>> ExecuteAsync(ExchangeOAuthCodeCommand command, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(command.Code))
+        {
+            return Error.Validation("code", "is required");
+        }
+
+        if (command.DeviceName is { Length: > 100 })
+        {
+            return Error.Validation("device_name", "must be at most 100 characters");
+        }
+
+        var grant = command.Code.Length <= MaxCodeLength ? await codes.TakeAsync(command.Code, ct) : null;
+        if (grant is null)
+        {
+            return new Error(ErrorCode.InvalidOAuthState, "The code is unknown, has expired or was already used.");
+        }
+
+        var user = await users.FindByIdAsync(grant.UserId, ct);
+        if (user is null || !user.IsActive)
+        {
+            return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
+        }
+
+        var method = Session.OAuthMethod(grant.Provider);
+        var tokens = await sessions.StartAsync(user, method, command.DeviceName, command.Client, ct);
+        await audit.RecordAsync(AuditAction.OAuthLogin, user.Id, command.Client, ct,
+            new Dictionary<string, object?> { ["method"] = method, ["provider"] = grant.Provider, ["session_id"] = tokens.SessionId });
+        await uow.CommitAsync(ct);
+        return tokens;
+    }
+}

@@ -1,0 +1,25 @@
+namespace AuthService.Application.OAuth;
+
+/// <summary>
+/// Everything the callback needs to trust a returning browser, kept server-side under the random
+/// <c>state</c> value: the callback must come back for the same provider and intent, with the
+/// PKCE verifier and nonce that only we know, to the app address chosen at the start.
+/// </summary>
+public sealed record OAuthState(
+    string Provider,
+    OAuthIntent Intent,
+    string CodeVerifier,
+    string Nonce,
+    string AppRedirectUri,
+    string? AppState,
+    Guid? UserId,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Short-lived, single-use authorization state (Redis).</summary>
+public interface IOAuthStateStore
+{
+    Task SaveAsync(string state, OAuthState value, TimeSpan lifetime, CancellationToken ct);
+
+    /// <summary>Returns and deletes the state in one step; null when unknown, expired or already taken.</summary>
+    Task<OAuthState?> TakeAsync(string state, CancellationToken ct);
+}

@@ -1,0 +1,75 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Domain.Common;
+using AuthService.Domain.Identities;
+using FluentValidation;
+
+namespace AuthService.Application.OAuth;
+
+/// <summary>Links a provider account to the signed-in user from a code the app obtained itself.</summary>
+public sealed record LinkExternalIdentityCommand(
+    Guid UserId,
+    string Provider,
+    string? Code,
+    string? CodeVerifier,
+    string? RedirectUri,
+    string? Nonce,
+    ClientInfo Client);
+
+public interface ILinkExternalIdentity
+{
+    Task<Result<ExternalIdentity>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct);
+}
+
+internal sealed class LinkExternalIdentityCommandValidator : AbstractValidator<LinkExternalIdentityCommand>
+{
+    public LinkExternalIdentityCommandValidator()
+    {
+        RuleFor(c => c.Code).ProviderCode().OverridePropertyName("code");
+        RuleFor(c => c.CodeVerifier).CodeVerifier().OverridePropertyName("code_verifier");
+        RuleFor(c => c.RedirectUri).NotEmpty().WithMessage("is required").OverridePropertyName("redirect_uri");
+        RuleFor(c => c.Nonce).Nonce().OverridePropertyName("nonce");
+    }
+}
+
+internal sealed class LinkExternalIdentity(
+    IValidator<LinkExternalIdentityCommand> validator,
+    IOAuthProviderGateway gateway,
+    IOAuthAccountResolver accounts,
+    IUnitOfWork uow,
+    OAuthSettings settings) : ILinkExternalIdentity
+{
+    public async Task<Result<ExternalIdentity>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct)
+    {
+        if (!gateway.IsConfigured(command.Provider))
+        {
+            return Error.NotFound("The OAuth provider");
+        }
+
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!settings.IsAllowedRedirect(command.RedirectUri))
+        {
+            return Error.Validation("redirect_uri", "must be one of the allow-listed redirect URIs");
+        }
+
+        var identity = await gateway.RedeemCodeAsync(
+            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce), ct);
+        if (!identity.IsSuccess)
+        {
+            return identity.Error!;
+        }
+
+        var linked = await accounts.LinkAsync(command.UserId, identity.Value, command.Client, ct);
+        if (!linked.IsSuccess)
+        {
+            return linked;
+        }
+
+        await uow.CommitAsync(ct);
+        return linked;
+    }
+}

@@ -1,0 +1,86 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Application.Sessions;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Sessions;
+using FluentValidation;
+
+namespace AuthService.Application.OAuth;
+
+/// <summary>The code-exchange flow: the app talked to the provider itself and hands us the code.</summary>
+public sealed record OAuthTokenLoginCommand(
+    string Provider,
+    string? Code,
+    string? CodeVerifier,
+    string? RedirectUri,
+    string? Nonce,
+    string? DeviceName,
+    ClientInfo Client);
+
+public interface IOAuthTokenLogin
+{
+    Task<Result<TokenResponse>> ExecuteAsync(OAuthTokenLoginCommand command, CancellationToken ct);
+}
+
+internal sealed class OAuthTokenLoginCommandValidator : AbstractValidator<OAuthTokenLoginCommand>
+{
+    public OAuthTokenLoginCommandValidator()
+    {
+        RuleFor(c => c.Code).ProviderCode().OverridePropertyName("code");
+        RuleFor(c => c.CodeVerifier).CodeVerifier().OverridePropertyName("code_verifier");
+        RuleFor(c => c.RedirectUri).NotEmpty().WithMessage("is required").OverridePropertyName("redirect_uri");
+        RuleFor(c => c.Nonce).Nonce().OverridePropertyName("nonce");
+        RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters")
+            .OverridePropertyName("device_name");
+    }
+}
+
+internal sealed class OAuthTokenLogin(
+    IValidator<OAuthTokenLoginCommand> validator,
+    IOAuthProviderGateway gateway,
+    IOAuthAccountResolver accounts,
+    ISessionStarter sessions,
+    Auditor audit,
+    IUnitOfWork uow,
+    OAuthSettings settings) : IOAuthTokenLogin
+{
+    public async Task<Result<TokenResponse>> ExecuteAsync(OAuthTokenLoginCommand command, CancellationToken ct)
+    {
+        if (!gateway.IsConfigured(command.Provider))
+        {
+            return Error.NotFound("The OAuth provider");
+        }
+
+        if (await validator.CheckAsync(command, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // The code was issued for this address; only allow-listed apps may redeem codes here.
+        if (!settings.IsAllowedRedirect(command.RedirectUri))
+        {
+            return Error.Validation("redirect_uri", "must be one of the allow-listed redirect URIs");
+        }
+
+        var identity = await gateway.RedeemCodeAsync(
+            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce), ct);
+        if (!identity.IsSuccess)
+        {
+            return identity.Error!;
+        }
+
+        var user = await accounts.ResolveLoginAsync(identity.Value, command.Client, ct);
+        if (!user.IsSuccess)
+        {
+            return user.Error!;
+        }
+
+        var method = Session.OAuthMethod(command.Provider);
+        var tokens = await sessions.StartAsync(user.Value, method, command.DeviceName, command.Client, ct);
+        await audit.RecordAsync(AuditAction.OAuthLogin, user.Value.Id, command.Client, ct,
+            new Dictionary<string, object?> { ["method"] = method, ["provider"] = command.Provider, ["session_id"] = tokens.SessionId });
+        await uow.CommitAsync(ct);
+        return tokens;
+    }
+}
