@@ -1,0 +1,95 @@
+using System.Data;
+using AuthService.Application.Abstractions;
+using Npgsql;
+
+namespace AuthService.Adapters.Postgres.Connection;
+
+/// <summary>
+/// One pooled connection and one READ COMMITTED transaction per scope, opened on first use, so
+/// a request that never touches the database never takes a connection. Not thread-safe: a
+/// scope's repositories are called one after another, like the connection they share.
+/// </summary>
+internal sealed class UnitOfWork(NpgsqlDataSource dataSource) : IUnitOfWork, IAsyncDisposable, IDisposable
+{
+    private NpgsqlConnection? _connection;
+    private NpgsqlTransaction? _transaction;
+    private bool _disposed;
+
+    public async ValueTask<DbScope> EnlistAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _connection ??= await dataSource.OpenConnectionAsync(ct);
+
+        // Npgsql sends BEGIN together with the first command: no extra round trip.
+        _transaction ??= await _connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        return new DbScope(_connection, _transaction);
+    }
+
+    /// <summary>Commits what was done so far; later calls start a new transaction on the same connection.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_transaction is not null)
+        {
+            await RollBackQuietlyAsync(_transaction);
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _transaction?.Dispose(); // rolls back when not committed
+        _connection?.Dispose();
+    }
+
+    private static async Task RollBackQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is already broken; the pool discards it and the server has
+            // aborted the transaction. Throwing from dispose would hide the original error.
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using AuthService.Adapters.Postgres.Connection;
+using AuthService.Adapters.Postgres.Migrations;
+using AuthService.Adapters.Postgres.Pruning;
+using AuthService.Application.Abstractions;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AuthService.Adapters.Postgres;
+
+/// <summary>The PostgreSQL adapter's two entry points for the Host: wiring, and migrating.</summary>
+public static class PostgresAdapter
+{
+    private static readonly Lock DapperSetupLock = new();
+    private static bool _dapperConfigured;
+
+    /// <summary>
+    /// Registers the data source (from <c>DATABASE__URL</c>), the scoped unit of work, the
+    /// repositories, the readiness probe named "postgres" and the pruning job.
+    /// </summary>
+    public static IServiceCollection AddPostgres(this IServiceCollection services, IConfiguration configuration)
+    {
+        ConfigureDapper();
+
+        services.AddOptions<PostgresOptions>()
+            .Bind(configuration.GetSection(PostgresOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Url), "DATABASE__URL must be set (postgresql://user:pass@host:port/db).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Url) || IsParsable(o.Url), "DATABASE__URL is neither a postgresql:// URL nor an Npgsql connection string.")
+            .Validate(o => o.PruneIntervalMinutes >= 0, "DATABASE__PRUNE_INTERVAL_MINUTES must be 0 (off) or more.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CreateDataSource(
+            sp.GetRequiredService<IOptions<PostgresOptions>>().Value, sp.GetService<ILoggerFactory>()));
+
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
+        services.Scan(scan => scan
+            .FromAssemblyOf<UnitOfWork>()
+            .AddClasses(classes => classes.Where(t => t.Name.EndsWith("Repository", StringComparison.Ordinal)), publicOnly: false)
+            .AsSelfWithInterfaces()
+            .WithScopedLifetime());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgresProbe>());
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<Pruner>();
+        services.AddHostedService<PruningJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// Applies pending migrations: the files in <c>DATABASE__MIGRATIONS_DIR</c> when set, else
+    /// the copies of migrations/*.sql embedded in this assembly. Throws, with a message that says
+    /// what to do, when an applied file has changed.
+    /// </summary>
+    public static async Task<int> MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<PostgresOptions>>().Value;
+        var scripts = string.IsNullOrWhiteSpace(options.MigrationsDir)
+            ? MigrationScript.FromEmbeddedResources()
+            : MigrationScript.FromDirectory(options.MigrationsDir);
+        return await services.GetRequiredService<MigrationRunner>().RunAsync(scripts, ct);
+    }
+
+    private static NpgsqlDataSource CreateDataSource(PostgresOptions options, ILoggerFactory? loggerFactory)
+    {
+        var connection = DatabaseUrl.Parse(options.Url!);
+        connection.Pooling = true;
+        if (string.IsNullOrEmpty(connection.ApplicationName))
+        {
+            connection.ApplicationName = "authservice";
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString);
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
+        return builder.Build();
+    }
+
+    private static bool IsParsable(string url)
+    {
+        try
+        {
+            DatabaseUrl.Parse(url);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static void ConfigureDapper()
+    {
+        lock (DapperSetupLock)
+        {
+            if (_dapperConfigured)
+            {
+                return;
+            }
+
+            DefaultTypeMap.MatchNamesWithUnderscores = true;
+            SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            _dapperConfigured = true;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using AuthService.Adapters.Postgres.Connection;
+using AuthService.Adapters.Postgres.Sessions;
+using AuthService.Application.Abstractions;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AuthService.Adapters.Postgres.Pruning;
+
+/// <summary>Deletes what can no longer be used: expired codes, old rotated tokens, long-ended sessions.</summary>
+internal sealed class Pruner(IServiceScopeFactory scopes, ILogger<Pruner> logger)
+{
+    /// <summary>
+    /// How long a rotated refresh token is kept: presenting it within this time is recognised as
+    /// reuse (and revokes the session); after it, the token is merely unknown.
+    /// </summary>
+    public static readonly TimeSpan RotatedTokenRetention = TimeSpan.FromDays(1);
+
+    /// <summary>Ended sessions stay listed for admins and support this long.</summary>
+    public static readonly TimeSpan EndedSessionRetention = TimeSpan.FromDays(30);
+
+    // Every instance runs the job; the first to take this lock does the work for that round.
+    private const long LockKey = 0x4175_7468_5072_756E; // "AuthPrun"
+
+    /// <summary>Returns false when another instance holds the pruning lock.</summary>
+    public async Task<bool> PruneAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        const string TryLockSql = "SELECT pg_try_advisory_xact_lock(@key)";
+        await using var scope = scopes.CreateAsyncScope();
+        var uow = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var db = await uow.EnlistAsync(ct);
+        if (!await db.Connection.ExecuteScalarAsync<bool>(
+                new CommandDefinition(TryLockSql, new { key = LockKey }, db.Transaction, cancellationToken: ct)))
+        {
+            return false;
+        }
+
+        var codes = await scope.ServiceProvider.GetRequiredService<IOtpRepository>().DeleteExpiredAsync(now, ct);
+        var (tokens, sessions) = await scope.ServiceProvider.GetRequiredService<SessionRepository>()
+            .PruneAsync(now - RotatedTokenRetention, now - EndedSessionRetention, ct);
+        await uow.CommitAsync(ct);
+
+        logger.LogInformation(
+            "Pruned {Codes} expired code(s), {Tokens} rotated refresh token(s), {Sessions} ended session(s)",
+            codes, tokens, sessions);
+        return true;
+    }
+}

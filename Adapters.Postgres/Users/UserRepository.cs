@@ -1,0 +1,206 @@
+using AuthService.Adapters.Postgres.Connection;
+using AuthService.Application.Abstractions;
+using AuthService.Domain.Users;
+using Dapper;
+using Npgsql;
+
+namespace AuthService.Adapters.Postgres.Users;
+
+internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
+{
+    public async Task<User?> FindByIdAsync(Guid id, CancellationToken ct)
+    {
+        const string Sql = $"""SELECT {UserRow.Columns} FROM users WHERE id = @id""";
+        return await FindAsync(Sql, new { id }, ct);
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        // lower(...) on both sides matches the users_email_key expression index.
+        const string Sql = $"""
+            SELECT {UserRow.Columns} FROM users
+            WHERE lower(email) = lower(@email) AND deleted_at IS NULL
+            """;
+        return await FindAsync(Sql, new { email }, ct);
+    }
+
+    public async Task<User?> FindByPhoneAsync(string phone, CancellationToken ct)
+    {
+        const string Sql = $"""
+            SELECT {UserRow.Columns} FROM users
+            WHERE phone = @phone AND deleted_at IS NULL
+            """;
+        return await FindAsync(Sql, new { phone }, ct);
+    }
+
+    public async Task<User?> FindByUsernameAsync(string username, CancellationToken ct)
+    {
+        const string Sql = $"""
+            SELECT {UserRow.Columns} FROM users
+            WHERE lower(username) = lower(@username) AND deleted_at IS NULL
+            """;
+        return await FindAsync(Sql, new { username }, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> AddAsync(User user, CancellationToken ct)
+    {
+        const string Sql = """
+            INSERT INTO users (id, email, email_verified, phone, phone_verified, username, name, avatar_url,
+                               password_hash, roles, plan, status, created_at, updated_at, deleted_at)
+            VALUES (@Id, @Email, @EmailVerified, @Phone, @PhoneVerified, @Username, @Name, @AvatarUrl,
+                    @PasswordHash, @Roles, @Plan, @Status, @CreatedAt, @UpdatedAt, @DeletedAt)
+            """;
+        var args = new
+        {
+            user.Id,
+            user.Email,
+            user.EmailVerified,
+            user.Phone,
+            user.PhoneVerified,
+            user.Username,
+            user.Name,
+            user.AvatarUrl,
+            user.PasswordHash,
+            Roles = user.Roles.ToArray(),
+            user.Plan,
+            Status = UserRow.StatusText(user.Status),
+            user.CreatedAt,
+            UpdatedAt = user.UpdatedAt == default ? user.CreatedAt : user.UpdatedAt,
+            user.DeletedAt,
+        };
+
+        var db = await uow.EnlistAsync(ct);
+        var taken = await UniqueViolation.TryAsync(
+            db, "add_user", () => db.Connection.ExecuteAsync(new CommandDefinition(Sql, args, db.Transaction, cancellationToken: ct)), ct);
+        if (taken is null)
+        {
+            return [];
+        }
+
+        // The index names one field; report every identifier that is taken, for one clear answer.
+        var all = await TakenIdentifiersAsync(db, user, ct);
+        return all.Contains(taken) ? all : [taken, .. all];
+    }
+
+    public async Task MarkVerifiedAsync(Guid userId, IdentifierKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        // As User.MarkVerified: a phone verifies the phone, anything else the email.
+        const string Sql = """
+            UPDATE users
+            SET email_verified = email_verified OR @email, phone_verified = phone_verified OR @phone, updated_at = @now
+            WHERE id = @userId
+            """;
+        var phone = kind == IdentifierKind.Phone;
+        await ExecuteAsync(Sql, new { userId, email = !phone, phone, now }, ct);
+    }
+
+    public async Task SetPasswordHashAsync(Guid userId, string passwordHash, DateTimeOffset now, CancellationToken ct)
+    {
+        const string Sql = "UPDATE users SET password_hash = @passwordHash, updated_at = @now WHERE id = @userId";
+        await ExecuteAsync(Sql, new { userId, passwordHash, now }, ct);
+    }
+
+    public async Task<bool> UpdateProfileAsync(User user, CancellationToken ct)
+    {
+        const string Sql = """
+            UPDATE users SET name = @Name, username = @Username, avatar_url = @AvatarUrl, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """;
+        var args = new { user.Id, user.Name, user.Username, user.AvatarUrl, user.UpdatedAt };
+        var db = await uow.EnlistAsync(ct);
+        var taken = await UniqueViolation.TryAsync(
+            db, "update_profile", () => db.Connection.ExecuteAsync(new CommandDefinition(Sql, args, db.Transaction, cancellationToken: ct)), ct);
+        return taken is null;
+    }
+
+    public async Task SoftDeleteAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        // Frees the identifiers (the unique indexes skip deleted rows) and drops the password, as
+        // User.SoftDelete does. Linked provider accounts go too, so they can sign up again, and
+        // API keys stop working even where a caller forgets to check the owner's status.
+        const string Sql = """
+            WITH deleted AS (
+                UPDATE users SET status = 'deleted', deleted_at = @now, updated_at = @now, password_hash = NULL
+                WHERE id = @userId AND deleted_at IS NULL
+                RETURNING id
+            ), unlinked AS (
+                DELETE FROM external_identities e USING deleted d WHERE e.user_id = d.id
+            )
+            UPDATE api_keys k SET revoked_at = @now
+            FROM deleted d
+            WHERE k.user_id = d.id AND k.revoked_at IS NULL
+            """;
+        await ExecuteAsync(Sql, new { userId, now }, ct);
+    }
+
+    public async Task SetStatusAsync(Guid userId, UserStatus status, DateTimeOffset now, CancellationToken ct)
+    {
+        if (status == UserStatus.Deleted)
+        {
+            await SoftDeleteAsync(userId, now, ct);
+            return;
+        }
+
+        // A deleted account stays deleted: its identifiers may belong to someone else by now.
+        const string Sql = """
+            UPDATE users SET status = @status, updated_at = @now
+            WHERE id = @userId AND deleted_at IS NULL
+            """;
+        await ExecuteAsync(Sql, new { userId, status = UserRow.StatusText(status), now }, ct);
+    }
+
+    public async Task SetRolesAsync(Guid userId, IReadOnlyList<string> roles, DateTimeOffset now, CancellationToken ct)
+    {
+        const string Sql = "UPDATE users SET roles = @roles, updated_at = @now WHERE id = @userId";
+        await ExecuteAsync(Sql, new { userId, roles = roles.ToArray(), now }, ct);
+    }
+
+    public async Task SetPlanAsync(Guid userId, string plan, DateTimeOffset now, CancellationToken ct)
+    {
+        const string Sql = "UPDATE users SET plan = @plan, updated_at = @now WHERE id = @userId";
+        await ExecuteAsync(Sql, new { userId, plan, now }, ct);
+    }
+
+    private static async Task<List<string>> TakenIdentifiersAsync(DbScope db, User user, CancellationToken ct)
+    {
+        const string Sql = """
+            SELECT
+                EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(@Email) AND deleted_at IS NULL) AS email,
+                EXISTS (SELECT 1 FROM users WHERE phone = @Phone AND deleted_at IS NULL) AS phone,
+                EXISTS (SELECT 1 FROM users WHERE lower(username) = lower(@Username) AND deleted_at IS NULL) AS username
+            """;
+        var row = await db.Connection.QuerySingleAsync<(bool Email, bool Phone, bool Username)>(
+            new CommandDefinition(Sql, new { user.Email, user.Phone, user.Username }, db.Transaction, cancellationToken: ct));
+        List<string> taken = [];
+        if (row.Email)
+        {
+            taken.Add(UniqueViolation.Email);
+        }
+
+        if (row.Phone)
+        {
+            taken.Add(UniqueViolation.Phone);
+        }
+
+        if (row.Username)
+        {
+            taken.Add(UniqueViolation.Username);
+        }
+
+        return taken;
+    }
+
+    private async Task<User?> FindAsync(string sql, object args, CancellationToken ct)
+    {
+        var db = await uow.EnlistAsync(ct);
+        var row = await db.Connection.QuerySingleOrDefaultAsync<UserRow>(
+            new CommandDefinition(sql, args, db.Transaction, cancellationToken: ct));
+        return row?.ToUser();
+    }
+
+    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        var db = await uow.EnlistAsync(ct);
+        await db.Connection.ExecuteAsync(new CommandDefinition(sql, args, db.Transaction, cancellationToken: ct));
+    }
+}
