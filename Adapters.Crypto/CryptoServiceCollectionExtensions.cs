@@ -1,0 +1,58 @@
+using AuthService.Adapters.Crypto.Passwords;
+using AuthService.Adapters.Crypto.Secrets;
+using AuthService.Adapters.Crypto.Tokens;
+using AuthService.Application.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AuthService.Adapters.Crypto;
+
+public static class CryptoServiceCollectionExtensions
+{
+    /// <summary>
+    /// Password hashing, keyed secret hashing, random secrets, ids and access tokens.
+    /// Settings: PASSWORD__*, AUTH__HMAC_SECRET, JWT__*. Key material is loaded (or, in a
+    /// development keys folder, generated) when the host starts, and a missing or weak
+    /// secret stops it with a message naming the variable.
+    /// </summary>
+    public static IServiceCollection AddCrypto(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<PasswordOptions>()
+            .Bind(configuration.GetSection(PasswordOptions.Section))
+            .Validate(o => o.MemoryKib is >= 8 and <= 4 * 1024 * 1024, "PASSWORD__ARGON2_MEMORY_KIB must be between 8 and 4194304.")
+            .Validate(o => o.Iterations is >= 1 and <= 100, "PASSWORD__ARGON2_ITERATIONS must be between 1 and 100.")
+            .Validate(o => o.MaxConcurrentHashes is >= 1 and <= 1024, "PASSWORD__MAX_CONCURRENT_HASHES must be between 1 and 1024.")
+            .Validate(o => o.QueueTimeoutMs is >= 0 and <= 60_000, "PASSWORD__QUEUE_TIMEOUT_MS must be between 0 and 60000.")
+            .ValidateOnStart();
+
+        services.AddOptions<JwtOptions>()
+            .Bind(configuration.GetSection(JwtOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer), "JWT__ISSUER must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "JWT__AUDIENCE must not be empty.")
+            .Validate(o => o.AccessTokenMinutes is >= 1 and <= 1440, "JWT__ACCESS_TOKEN_MINUTES must be between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, SigningKeyValidator>();
+
+        services.AddOptions<ServerSecretOptions>()
+            .Bind(configuration.GetSection(ServerSecretOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerSecretOptions>, ServerSecretValidator>();
+
+        services.AddSingleton(sp => SigningKeyRing.Load(
+            sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => ServerSecret.Load(
+            sp.GetRequiredService<IOptions<ServerSecretOptions>>().Value, sp.GetRequiredService<IOptions<JwtOptions>>().Value));
+
+        services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+        services.AddSingleton<ISecretHasher, HmacSecretHasher>();
+        services.AddSingleton<ISecretGenerator, SecretGenerator>();
+        services.AddSingleton<IIdGenerator, UuidV7Generator>();
+        services.AddSingleton<ITokenIssuer, JwtTokenService>();
+        services.AddSingleton<IKeySetPublisher, JwksPublisher>();
+        return services;
+    }
+}

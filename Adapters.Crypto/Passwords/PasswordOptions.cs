@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+
+namespace AuthService.Adapters.Crypto.Passwords;
+
+internal sealed class PasswordOptions
+{
+    public const string Section = "PASSWORD";
+
+    /// <summary>Argon2id memory in KiB; 19456 (19 MiB) with t=2 is OWASP's minimum.</summary>
+    [ConfigurationKeyName("ARGON2_MEMORY_KIB")]
+    public int MemoryKib { get; set; } = 19456;
+
+    [ConfigurationKeyName("ARGON2_ITERATIONS")]
+    public int Iterations { get; set; } = 2;
+
+    /// <summary>Each hash holds its memory for its whole run, so this also bounds memory use.</summary>
+    [ConfigurationKeyName("MAX_CONCURRENT_HASHES")]
+    public int MaxConcurrentHashes { get; set; } = Environment.ProcessorCount;
+
+    [ConfigurationKeyName("QUEUE_TIMEOUT_MS")]
+    public int QueueTimeoutMs { get; set; } = 2000;
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Configuration;
+
+namespace AuthService.Adapters.Crypto.Secrets;
+
+internal sealed class ServerSecretOptions
+{
+    public const string Section = "AUTH";
+
+    /// <summary>Keys every stored HMAC (refresh tokens, codes, API keys); changing it invalidates them all.</summary>
+    [ConfigurationKeyName("HMAC_SECRET")]
+    public string? HmacSecret { get; set; }
+}
