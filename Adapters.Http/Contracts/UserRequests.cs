@@ -1,0 +1,5 @@
+namespace AuthService.Adapters.Http.Contracts;
+
+public sealed record UpdateProfileRequest(string? Name, string? Username, string? AvatarUrl);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -1,0 +1,107 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.Login;
+using AuthService.Application.Registration;
+using AuthService.Application.Sessions;
+using AuthService.Application.Users;
+using AuthService.Domain.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Authentication");
+
+        group.MapPost("/register", Register).WithName("Register").WithSummary("Create an account and send a verification code")
+            .RateLimited("register", 20);
+        group.MapPost("/verify/email", VerifyEmail).WithName("VerifyEmail").WithSummary("Verify an email address with its code")
+            .RateLimited("verify", 30);
+        group.MapPost("/verify/phone", VerifyPhone).WithName("VerifyPhone").WithSummary("Verify a phone number with its code")
+            .RateLimited("verify", 30);
+        group.MapPost("/verify/resend", Resend).WithName("ResendVerification").WithSummary("Send a new verification code")
+            .RateLimited("send-code", 10);
+        group.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with a password")
+            .RateLimited("login", 30);
+        group.MapPost("/otp/start", StartOtp).WithName("StartOtpLogin").WithSummary("Send a one-time sign-in code")
+            .RateLimited("send-code", 10);
+        group.MapPost("/otp/verify", VerifyOtp).WithName("VerifyOtpLogin").WithSummary("Sign in with a one-time code")
+            .RateLimited("verify", 30);
+        group.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate the refresh token and get a new access token")
+            .RateLimited("refresh", 120);
+        group.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke the current session").RequireAuthorization();
+        group.MapPost("/password/forgot", Forgot).WithName("ForgotPassword").WithSummary("Send a password reset code")
+            .RateLimited("send-code", 10);
+        group.MapPost("/password/reset", Reset).WithName("ResetPassword").WithSummary("Set a new password with a reset code")
+            .RateLimited("verify", 30);
+        return routes;
+    }
+
+    private static async Task<Results<Created<RegisterResponse>, ErrorResult>> Register(
+        RegisterRequest body, HttpContext http, IRegisterUser useCase, CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(
+            new RegisterCommand(body.Email, body.Phone, body.Password ?? "", body.Username, body.Name, http.ClientInfo()), ct);
+        return result.IsSuccess
+            ? TypedResults.Created((string?)null, new RegisterResponse(
+                result.Value.UserId, new VerificationInfo(result.Value.Channel, result.Value.ExpiresIn)))
+            : new ErrorResult(result.Error!);
+    }
+
+    private static async Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyEmail(
+        VerifyEmailRequest body, HttpContext http, IVerifyContact useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            new VerifyContactCommand(IdentifierKind.Email, body.Email ?? "", body.Code ?? "", http.ClientInfo()), ct))
+        .ToOk(_ => new VerifiedResponse(true));
+
+    private static async Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyPhone(
+        VerifyPhoneRequest body, HttpContext http, IVerifyContact useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            new VerifyContactCommand(IdentifierKind.Phone, body.Phone ?? "", body.Code ?? "", http.ClientInfo()), ct))
+        .ToOk(_ => new VerifiedResponse(true));
+
+    private static async Task<Results<Accepted, ErrorResult>> Resend(
+        ContactRequest body, IResendVerification useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new ResendVerificationCommand(body.Email, body.Phone), ct)).ToAccepted();
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> Login(
+        LoginRequest body, HttpContext http, ILogin useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            new LoginCommand(body.Email, body.Phone, body.Username, body.Password ?? "", body.DeviceName, http.ClientInfo()), ct))
+        .ToOk(TokenResponseDto.From);
+
+    private static async Task<Results<Accepted, ErrorResult>> StartOtp(
+        ContactRequest body, IStartOtpLogin useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new StartOtpLoginCommand(body.Email, body.Phone), ct)).ToAccepted();
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> VerifyOtp(
+        OtpVerifyRequest body, HttpContext http, IVerifyOtpLogin useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            new VerifyOtpLoginCommand(body.Email, body.Phone, body.Code ?? "", body.DeviceName, http.ClientInfo()), ct))
+        .ToOk(TokenResponseDto.From);
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> Refresh(
+        RefreshRequest body, HttpContext http, IRefreshSession useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new RefreshCommand(body.RefreshToken ?? "", http.ClientInfo()), ct))
+        .ToOk(TokenResponseDto.From);
+
+    private static async Task<Results<NoContent, ErrorResult>> Logout(HttpContext http, ILogout useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), http.ClientInfo(), ct)).ToNoContent();
+
+    private static async Task<Results<Accepted, ErrorResult>> Forgot(
+        ForgotPasswordRequest body, IForgotPassword useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new ForgotPasswordCommand(body.Email ?? ""), ct)).ToAccepted();
+
+    private static async Task<Results<NoContent, ErrorResult>> Reset(
+        ResetPasswordRequest body, HttpContext http, IResetPassword useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            new ResetPasswordCommand(body.Email ?? "", body.Code ?? "", body.NewPassword ?? "", http.ClientInfo()), ct))
+        .ToNoContent();
+}

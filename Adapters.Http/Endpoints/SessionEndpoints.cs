@@ -1,0 +1,44 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Application.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+public static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Sessions").RequireAuthorization();
+        group.MapGet("/", List).WithName("ListSessions").WithSummary("Active sessions of the current user, newest first");
+        group.MapDelete("/{id}", Revoke).WithName("RevokeSession").WithSummary("Revoke one of your sessions");
+        group.MapDelete("/", RevokeOthers).WithName("RevokeOtherSessions").WithSummary("Revoke every session but this one");
+        return routes;
+    }
+
+    private static async Task<Ok<ItemsResponse<SessionResponse>>> List(HttpContext http, IListSessions useCase, CancellationToken ct)
+    {
+        var sessions = await useCase.ExecuteAsync(http.CurrentPrincipal(), ct);
+        return TypedResults.Ok(new ItemsResponse<SessionResponse>(sessions.Select(SessionResponse.From).ToList()));
+    }
+
+    // The id is taken as a string so that a malformed one is a plain 404, like an unknown one.
+    private static async Task<Results<NoContent, ErrorResult>> Revoke(
+        string id, HttpContext http, IRevokeSession useCase, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var sessionId))
+        {
+            return new ErrorResult(Domain.Common.Error.NotFound("Session"));
+        }
+
+        return (await useCase.ExecuteAsync(http.CurrentPrincipal(), sessionId, http.ClientInfo(), ct)).ToNoContent();
+    }
+
+    private static async Task<Results<NoContent, ErrorResult>> RevokeOthers(
+        HttpContext http, IRevokeOtherSessions useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), http.ClientInfo(), ct)).ToNoContent();
+}

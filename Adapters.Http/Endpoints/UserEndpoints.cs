@@ -1,0 +1,42 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Application.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/me").WithTags("Current user").RequireAuthorization();
+        group.MapGet("/", Get).WithName("GetCurrentUser").WithSummary("The signed-in user");
+        group.MapPatch("/", Update).WithName("UpdateCurrentUser").WithSummary("Change name, username or avatar");
+        group.MapPost("/password", ChangePassword).WithName("ChangePassword").WithSummary("Change the password; other sessions end");
+        group.MapDelete("/", Delete).WithName("DeleteCurrentUser").WithSummary("Delete the account; every session ends");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ErrorResult>> Get(HttpContext http, IGetCurrentUser useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), ct)).ToOk(UserResponse.From);
+
+    private static async Task<Results<Ok<UserResponse>, ErrorResult>> Update(
+        UpdateProfileRequest body, HttpContext http, IUpdateProfile useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            http.CurrentPrincipal(), new UpdateProfileCommand(body.Name, body.Username, body.AvatarUrl, http.ClientInfo()), ct))
+        .ToOk(UserResponse.From);
+
+    private static async Task<Results<NoContent, ErrorResult>> ChangePassword(
+        ChangePasswordRequest body, HttpContext http, IChangePassword useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            http.CurrentPrincipal(),
+            new ChangePasswordCommand(body.CurrentPassword ?? "", body.NewPassword ?? "", http.ClientInfo()), ct))
+        .ToNoContent();
+
+    private static async Task<Results<NoContent, ErrorResult>> Delete(HttpContext http, IDeleteAccount useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), http.ClientInfo(), ct)).ToNoContent();
+}

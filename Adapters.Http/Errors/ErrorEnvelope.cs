@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AuthService.Domain.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace AuthService.Adapters.Http.Errors;
+
+internal sealed record ErrorBody(string Code, string Message, ErrorDetails? Details);
+
+internal sealed record ErrorDetails(IReadOnlyDictionary<string, string[]> Fields);
+
+/// <summary>The contract's error shape, used by every layer that can fail a request.</summary>
+internal sealed record ErrorEnvelope(ErrorBody Error, string RequestId, DateTimeOffset Timestamp)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static Task WriteAsync(HttpContext context, Error error)
+    {
+        var (status, wire) = ErrorCodes.Map(error.Code);
+        return WriteAsync(context, status, wire, error.Message, error.Fields, error.RetryAfter);
+    }
+
+    public static async Task WriteAsync(
+        HttpContext context,
+        int status,
+        string code,
+        string message,
+        IReadOnlyDictionary<string, string[]>? fields = null,
+        TimeSpan? retryAfter = null)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        if (retryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var envelope = new ErrorEnvelope(
+            new ErrorBody(code, message, fields is null ? null : new ErrorDetails(fields)),
+            context.TraceIdentifier,
+            TimeProvider.System.GetUtcNow());
+        await JsonSerializer.SerializeAsync(response.Body, envelope, Json, context.RequestAborted);
+    }
+}

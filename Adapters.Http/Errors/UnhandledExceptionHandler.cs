@@ -1,0 +1,41 @@
+using System.Text.Json;
+using AuthService.Application.Abstractions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AuthService.Adapters.Http.Errors;
+
+/// <summary>
+/// The last line: anything a handler did not turn into a result becomes an envelope. Client
+/// mistakes the framework detects (bad JSON, oversized body) keep their 4xx; everything else
+/// is a 500 that says nothing about the cause.
+/// </summary>
+internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                await ErrorEnvelope.WriteAsync(httpContext, 413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+                return true;
+            case BadHttpRequestException bad when bad.InnerException is JsonException:
+                await ErrorEnvelope.WriteAsync(httpContext, 400, "MALFORMED_REQUEST", "The request body is not valid JSON for this endpoint.");
+                return true;
+            case BadHttpRequestException:
+                await ErrorEnvelope.WriteAsync(httpContext, 400, "MALFORMED_REQUEST", "The request could not be read.");
+                return true;
+            case CapacityExceededException busy:
+                await ErrorEnvelope.WriteAsync(httpContext, 503, "SERVICE_UNAVAILABLE",
+                    "The service is busy. Retry shortly.", retryAfter: busy.RetryAfter);
+                return true;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return true;
+            default:
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                await ErrorEnvelope.WriteAsync(httpContext, 500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side.");
+                return true;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.Middleware;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthService.Adapters.Http;
+
+public static class HttpAdapter
+{
+    public const string AdminPolicy = "admin";
+
+    /// <summary>The tag a Kestrel listener puts on its connections; see <see cref="ListenerMiddleware"/>.</summary>
+    public static (string Key, string AdminValue) AdminListenerTag => (ListenerMiddleware.ItemKey, ListenerMiddleware.Admin);
+
+    public static IServiceCollection AddHttpAdapter(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Domain.Users.Role.Admin));
+        services.AddOpenApi("v1");
+        return services;
+    }
+
+    /// <summary>Middleware in order: request id first (everything after can log it), errors, listener split, auth.</summary>
+    public static WebApplication UseHttpAdapter(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => StatusCodeEnvelope(context.HttpContext));
+        app.UseMiddleware<ListenerMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "AuthService v1");
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "AuthService API";
+        });
+        return app;
+    }
+
+    /// <summary>Routes that match nothing still answer in the envelope.</summary>
+    public static WebApplication MapNotFoundFallback(this WebApplication app)
+    {
+        app.MapFallback((HttpContext http) => ErrorEnvelope.WriteAsync(http, 404, "NOT_FOUND", "No such route."))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    private static Task StatusCodeEnvelope(HttpContext http) => http.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => ErrorEnvelope.WriteAsync(http, 404, "NOT_FOUND", "No such route."),
+        StatusCodes.Status405MethodNotAllowed => ErrorEnvelope.WriteAsync(http, 405, "METHOD_NOT_ALLOWED", "This route does not accept that method."),
+        StatusCodes.Status415UnsupportedMediaType => ErrorEnvelope.WriteAsync(http, 415, "MALFORMED_REQUEST", "Send the body as application/json."),
+        StatusCodes.Status401Unauthorized => ErrorEnvelope.WriteAsync(http, 401, "UNAUTHORIZED", "Authentication is required."),
+        StatusCodes.Status403Forbidden => ErrorEnvelope.WriteAsync(http, 403, "FORBIDDEN", "You are not allowed to do this."),
+        _ => ErrorEnvelope.WriteAsync(http, http.Response.StatusCode, "MALFORMED_REQUEST", "The request could not be processed."),
+    };
+}
