@@ -1,0 +1,160 @@
+// Renders the raw JSON of a bench run (bench/results/<date>.json) as Markdown.
+//   node report.mjs bench/results/2026-11-22.json > bench/results/2026-11-22.md
+import { readFileSync } from "node:fs";
+
+const raw = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const SYSTEMS = ["authservice", "identity", "better-auth"];
+const LABEL = { authservice: "AuthService", identity: "ASP.NET Core Identity", "better-auth": "better-auth" };
+const SCENARIOS = ["login", "refresh", "me", "sessions", "register"];
+const TITLE = {
+  login: "1. Password login",
+  refresh: "2. Refresh-token rotation",
+  me: "3. Authenticated read of the current user",
+  sessions: "4. List sessions (user with 20 sessions)",
+  register: "5. Register",
+};
+const ENDPOINT = {
+  login: { authservice: "POST /api/v1/auth/login", identity: "POST /login", "better-auth": "POST /api/auth/sign-in/email" },
+  refresh: {
+    authservice: "POST /api/v1/auth/refresh",
+    identity: "POST /refresh",
+    "better-auth": "GET /api/auth/get-session (sliding refresh¹)",
+  },
+  me: {
+    authservice: "GET /api/v1/users/me",
+    identity: "GET /manage/info",
+    "better-auth": "GET /api/auth/get-session?disableRefresh=true",
+  },
+  sessions: {
+    authservice: "GET /api/v1/sessions",
+    identity: "— (no such endpoint)",
+    "better-auth": "GET /api/auth/list-sessions?disableRefresh=true",
+  },
+  register: { authservice: "POST /api/v1/auth/register", identity: "POST /register", "better-auth": "POST /api/auth/sign-up/email" },
+};
+
+const f = (x, d = 0) => (x == null || Number.isNaN(x) ? "—" : Number(x).toFixed(d));
+const cell = (scen, sys, c) => raw.cells.find((x) => x.scenario === scen && x.system === sys && x.concurrency === c);
+const levels = raw.config.levels;
+const systems = SYSTEMS.filter((s) => raw.config.systems.includes(s) || raw.cells.some((c) => c.system === s));
+const out = [];
+const p = (s = "") => out.push(s);
+
+p(`# Benchmark results ${raw.date.slice(0, 10)}`);
+p();
+p(`- Machine: ${raw.machine.cores} cores, ${raw.machine.cpu_model}, ${raw.machine.memory} RAM, Linux ${raw.machine.kernel}`);
+p(
+  `- Versions: AuthService ${raw.versions.commit}, .NET SDK ${raw.versions.dotnet}, Node ${raw.versions.node}, ` +
+    `better-auth ${raw.versions["better-auth"]}, PostgreSQL ${raw.versions.postgres}, Redis ${raw.versions.redis}, wrk ${raw.versions.wrk}`,
+);
+p(
+  `- Run: ${raw.config.duration_s} s measured + ${raw.config.warmup_s} s warm-up per cell, concurrency ${levels.join(", ")}, ` +
+    `${raw.config.seeded_users} seeded users per system, whole run ${Math.round(raw.config.elapsed_s / 60)} min. ` +
+    `Everything (load generator, PostgreSQL, Redis, the systems) shares the same ${raw.machine.cores} cores on loopback.`,
+);
+if (raw.machine.loadavg_before) {
+  const l1 = Number(raw.machine.loadavg_before.split(" ")[0]);
+  p(
+    `- Load average (1, 5, 15 min) before the measurements: ${raw.machine.loadavg_before}` +
+      (l1 > 0.5 ? " — **other work was running on the machine; the numbers are not trustworthy**" : " (idle)"),
+  );
+}
+for (const [s, note] of Object.entries(raw.notes ?? {})) p(`- **${LABEL[s]} was not measured in this run:** ${note}`);
+p();
+p("`errors` = non-2xx answers + socket errors (connect, read, write, timeout). ");
+p("`AuthService ×` = AuthService req/s ÷ that system's req/s at the same concurrency (> 1: AuthService is faster).");
+p();
+
+for (const scen of SCENARIOS) {
+  if (!raw.cells.some((c) => c.scenario === scen)) continue;
+  p(`## ${TITLE[scen]}`);
+  p();
+  p("| c | system | endpoint | req/s | p50 ms | p99 ms | errors | AuthService × |");
+  p("|---:|---|---|---:|---:|---:|---:|---:|");
+  for (const c of levels) {
+    const ours = cell(scen, "authservice", c);
+    for (const s of systems) {
+      const x = cell(scen, s, c);
+      if (!x) {
+        if (scen === "sessions" && s === "identity") p(`| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | n/a | | | | |`);
+        continue;
+      }
+      const ratio = ours && s !== "authservice" && x.rps > 0 ? `${f(ours.rps / x.rps, 2)}×` : s === "authservice" ? "1.00×" : "—";
+      if (x.requests === 0) {
+        p(`| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | 0 | — | — | ${x.errors} (no request completed) | — |`);
+        continue;
+      }
+      p(
+        `| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | ${f(x.rps, 1)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${x.errors} | ${ratio} |`,
+      );
+    }
+  }
+  p();
+  if (scen === "refresh") {
+    p(
+      "¹ better-auth has no refresh token. Its nearest equivalent is the sliding session refresh of `get-session` " +
+        "(UPDATE of the session's expiry and a new cookie), which the peer is configured to do on every call " +
+        "(`session.updateAge = 0`). ASP.NET Core Identity's `/refresh` issues new tokens but does not invalidate the " +
+        "old refresh token (no rotation or reuse detection); AuthService rotates and stores only hashes. " +
+        "Each virtual user keeps its own chain (one wrk connection per thread).",
+    );
+    p();
+  }
+}
+
+const h = raw.hash ?? {};
+const argon = h.dotnet?.argon2id;
+const pbkdf2 = h.dotnet?.identity_pbkdf2;
+const scrypt = h.better_auth;
+const cores = raw.machine.cores;
+const bestLogin = (s) =>
+  raw.cells.filter((x) => x.scenario === "login" && x.system === s).sort((a, b) => b.rps - a.rps)[0];
+
+if (argon) {
+  p("## Argon2id ceiling");
+  p();
+  p(
+    `Raw ${argon.library} \`crypto_pwhash_str_alg\` (Argon2id, m=${argon.memory_kib} KiB, t=${argon.iterations}, p=1 — ` +
+      `the service's parameters) on ${argon.threads} threads for ${f(argon.seconds, 1)} s, before the load tests: ` +
+      `**${f(argon.hashes_per_sec, 1)} hashes/s** (one core alone: ${f(argon.single_core_hashes_per_sec, 1)}/s).`,
+  );
+  p();
+  const rows = levels.map((c) => [c, cell("login", "authservice", c)]).filter(([, x]) => x);
+  if (rows.length) {
+    p("| c | AuthService login req/s | fraction of the ceiling |");
+    p("|---:|---:|---:|");
+    for (const [c, x] of rows) p(`| ${c} | ${f(x.rps, 1)} | ${f(x.rps / argon.hashes_per_sec, 2)} |`);
+    p();
+  }
+}
+
+if (argon || pbkdf2 || scrypt) {
+  p("## Password hash and login throughput normalised by hash cost");
+  p();
+  p(
+    "Login throughput mostly measures the password hash. `hash/s per core` is one hash after another on one core; " +
+      `\`login ÷ hash capacity\` = best login req/s ÷ (${cores} cores × hash/s per core): the share of the machine's ` +
+      "hashing capacity a system turns into logins (1.0 would mean the rest of the login costs nothing and the load " +
+      "generator and database take no CPU).",
+  );
+  p();
+  p("| system | password hash | hash/s per core | ms per hash | best login req/s (c) | login ÷ hash capacity |");
+  p("|---|---|---:|---:|---:|---:|");
+  const rows = [
+    ["authservice", argon && `Argon2id m=${argon.memory_kib} KiB, t=${argon.iterations}, p=1 (libsodium)`, argon?.single_core_hashes_per_sec],
+    ["identity", pbkdf2 && `${pbkdf2.prf}, ${pbkdf2.iterations} iterations (PasswordHasher V3)`, pbkdf2?.single_core_hashes_per_sec],
+    ["better-auth", scrypt?.algorithm && `scrypt N=16384, r=16, p=1, 64-byte key (node:crypto)`, scrypt?.hashes_per_sec],
+  ];
+  for (const [s, name, rate] of rows) {
+    if (!name) continue;
+    const b = bestLogin(s);
+    p(
+      `| ${LABEL[s]} | ${name} | ${f(rate, 1)} | ${f(rate ? 1000 / rate : null, 1)} | ` +
+        `${b ? `${f(b.rps, 1)} (${b.concurrency})` : "—"} | ${b && rate ? f(b.rps / (cores * rate), 2) : "—"} |`,
+    );
+  }
+  p();
+}
+
+p("Raw numbers: the JSON file of the same name. How to reproduce: `./bench.sh` (see bench/README.md).");
+process.stdout.write(out.join("\n") + "\n");
