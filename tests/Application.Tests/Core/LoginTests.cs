@@ -1,0 +1,106 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Application.Login;
+using AuthService.Application.Sessions;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using AuthService.Domain.Users;
+using NSubstitute;
+
+namespace AuthService.Application.Tests.Core;
+
+public sealed class LoginTests
+{
+    private readonly Fakes _f = new();
+    private readonly ISessionStarter _starter = Substitute.For<ISessionStarter>();
+
+    private Login.Login Sut() =>
+        new(new LoginCommandValidator(), _f.Users, _f.Passwords, _starter, _f.Auditor, _f.Uow, _f.Clock);
+
+    private static LoginCommand Command(string email = "Ada@Example.test", string password = "correct horse battery") =>
+        new(email, null, null, password, "laptop", ClientInfo.None);
+
+    [Fact]
+    public async Task UnknownAccount_HashesADummy_AndAnswersInvalidCredentials()
+    {
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
+        await _f.Passwords.Received(1).VerifyDummyAsync("correct horse battery", Arg.Any<CancellationToken>());
+        await _f.AuditLog.Received(1).RecordAsync(Arg.Is<AuditEvent>(e => e.Action == AuditAction.LoginFailed), Arg.Any<CancellationToken>());
+        await _f.Uow.Received(1).CommitAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task LooksUpTheNormalisedEmail()
+    {
+        await Sut().ExecuteAsync(Command(), CancellationToken.None);
+        await _f.Users.Received(1).FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsInvalidCredentials_EvenForUnverifiedOrDisabled()
+    {
+        var user = _f.VerifiedUser();
+        user.EmailVerified = false;
+        user.Status = UserStatus.Disabled;
+        _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
+        _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(PasswordVerification.Failed);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
+        await _starter.DidNotReceiveWithAnyArgs().StartAsync(default!, default!, default, default!, default);
+    }
+
+    [Fact]
+    public async Task RightPasswordUnverified_IsEmailNotVerified()
+    {
+        var user = _f.VerifiedUser();
+        user.EmailVerified = false;
+        _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
+        _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(PasswordVerification.Succeeded);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.EmailNotVerified, result.Error!.Code);
+    }
+
+    [Fact]
+    public async Task RightPasswordDisabled_IsAccountDisabled()
+    {
+        var user = _f.VerifiedUser();
+        user.Status = UserStatus.Disabled;
+        _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
+        _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(PasswordVerification.Succeeded);
+
+        Assert.Equal(ErrorCode.AccountDisabled, (await Sut().ExecuteAsync(Command(), CancellationToken.None)).Error!.Code);
+    }
+
+    [Fact]
+    public async Task Success_WithOutdatedParameters_RehashesAndStartsPasswordSession()
+    {
+        var user = _f.VerifiedUser();
+        _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
+        _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(PasswordVerification.SucceededRehashNeeded);
+        _f.Passwords.HashAsync("correct horse battery", Arg.Any<CancellationToken>()).Returns("$argon2id$new");
+        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), user);
+        _starter.StartAsync(user, "password", "laptop", Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>()).Returns(tokens);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Same(tokens, result.Value);
+        await _f.Users.Received(1).SetPasswordHashAsync(user.Id, "$argon2id$new", Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+        await _f.Uow.Received(1).CommitAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task TwoIdentifiers_IsValidationError()
+    {
+        var result = await Sut().ExecuteAsync(
+            new LoginCommand("a@example.test", "+14155550123", null, "pw", null, ClientInfo.None), CancellationToken.None);
+        Assert.Equal(ErrorCode.ValidationError, result.Error!.Code);
+        await _f.Passwords.DidNotReceiveWithAnyArgs().VerifyDummyAsync(default!, default);
+    }
+}

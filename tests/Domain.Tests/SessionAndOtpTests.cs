@@ -1,0 +1,54 @@
+using AuthService.Domain.Otp;
+using AuthService.Domain.Sessions;
+
+namespace AuthService.Domain.Tests;
+
+public sealed class SessionAndOtpTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Session_IsActive_OnlyUnrevokedAndUnexpired()
+    {
+        var session = new Session { Id = Guid.NewGuid(), UserId = Guid.NewGuid(), AuthMethod = AuthMethods.Password, CreatedAt = Now, ExpiresAt = Now.AddDays(1) };
+        Assert.True(session.IsActive(Now));
+        Assert.False(session.IsActive(Now.AddDays(2)));
+        session.RevokedAt = Now;
+        Assert.False(session.IsActive(Now));
+    }
+
+    [Fact]
+    public void OAuthMethod_NamesTheProvider() => Assert.Equal("oauth:github", Session.OAuthMethod("github"));
+
+    [Fact]
+    public void Otp_ExpiresAfterTenMinutes_AndIsExhaustedAtFiveAttempts()
+    {
+        var otp = new OtpCode
+        {
+            Id = Guid.NewGuid(),
+            Purpose = OtpPurpose.Login,
+            Destination = "a@example.test",
+            CodeHash = "h",
+            CreatedAt = Now,
+            ExpiresAt = Now + OtpCode.Lifetime,
+        };
+        Assert.False(otp.IsExpired(Now.AddMinutes(9)));
+        Assert.True(otp.IsExpired(Now.AddMinutes(10)));
+        otp.Attempts = 4;
+        Assert.False(otp.IsExhausted);
+        otp.Attempts = 5;
+        Assert.True(otp.IsExhausted);
+    }
+
+    [Fact]
+    public void Result_CarriesValueOrError()
+    {
+        Common.Result<int> ok = 3;
+        Common.Result<int> failed = Common.Error.NotFound("Thing");
+        Assert.True(ok.IsSuccess);
+        Assert.Equal(3, ok.Value);
+        Assert.False(failed.IsSuccess);
+        Assert.Equal(Common.ErrorCode.NotFound, failed.Error!.Code);
+        Assert.Throws<InvalidOperationException>(() => failed.Value);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using AuthService.Adapters.Postgres.Connection;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace AuthService.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The real service on real Kestrel listeners (public and admin, on free loopback ports), over
+/// its own freshly migrated database and the shared Redis and mail catcher. One per test class.
+/// </summary>
+public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _database = "it_" + Guid.NewGuid().ToString("N");
+    private readonly string _keysDir = Path.Combine(Path.GetTempPath(), "authservice-it-" + Guid.NewGuid().ToString("N"));
+    private NpgsqlConnectionStringBuilder? _server;
+
+    public AuthServiceApp()
+    {
+        PublicPort = FreePort();
+        AdminPort = FreePort();
+        UseKestrel();
+    }
+
+    public int PublicPort { get; }
+
+    public int AdminPort { get; }
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server!.ConnectionString) { Database = _database }.ConnectionString;
+
+    /// <summary>Settings a test class may override (e.g. a short grace window).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public HttpClient Public() => new() { BaseAddress = new Uri($"http://127.0.0.1:{PublicPort}") };
+
+    public HttpClient Admin() => new() { BaseAddress = new Uri($"http://127.0.0.1:{AdminPort}") };
+
+    public ApiClient Api() => new(Public(), new MailCatcher(TestServices.MaildevUrl));
+
+    public async Task InitializeAsync()
+    {
+        _server = DatabaseUrl.Parse(TestServices.DatabaseUrl);
+        await using (var connection = new NpgsqlConnection(_server.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        }
+
+        StartServer();
+    }
+
+    public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return await connection.QuerySingleAsync<T>(sql, parameters);
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DATABASE:URL"] = ConnectionString,
+            ["DATABASE:MIGRATE_ON_START"] = "true",
+            ["REDIS:URL"] = TestServices.RedisUrl,
+            ["SMTP:HOST"] = TestServices.SmtpHost,
+            ["SMTP:PORT"] = TestServices.SmtpPort,
+            ["JWT:SIGNING_KEYS_DIR"] = _keysDir,
+            ["RATE_LIMIT:ENABLED"] = "false",
+            ["SERVER:PUBLIC_PORT"] = PublicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SERVER:ADMIN_PORT"] = AdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_server is not null)
+        {
+            await using var connection = new NpgsqlConnection(_server.ConnectionString);
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        }
+
+        if (Directory.Exists(_keysDir))
+        {
+            Directory.Delete(_keysDir, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
