@@ -18,6 +18,9 @@
 #   BENCH_USERS      seeded users per system for login     (default 200)
 #   BENCH_CEILING_SECONDS  Argon2id ceiling measurement    (default 10)
 #   BENCH_RESULTS    output folder                         (default bench/results)
+#   BENCH_SOURCE     worktree: build AuthService from the working tree (default);
+#                    head: from a clean export of the HEAD commit (git archive),
+#                    unaffected by uncommitted edits and by other builds
 #   PASSWORD__ARGON2_MEMORY_KIB / PASSWORD__ARGON2_ITERATIONS  passed to the
 #                    service and the ceiling alike (defaults 19456 / 2)
 # See bench/README.md for what each scenario calls and how to run one cell.
@@ -35,6 +38,7 @@ BENCH_SYSTEMS=${BENCH_SYSTEMS:-"authservice identity better-auth"}
 BENCH_USERS=${BENCH_USERS:-200}
 BENCH_CEILING_SECONDS=${BENCH_CEILING_SECONDS:-10}
 BENCH_RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
+BENCH_SOURCE=${BENCH_SOURCE:-worktree}
 export BENCH_PASSWORD=${BENCH_PASSWORD:-Bench-Passw0rd-2026!}
 export PASSWORD__ARGON2_MEMORY_KIB=${PASSWORD__ARGON2_MEMORY_KIB:-19456}
 export PASSWORD__ARGON2_ITERATIONS=${PASSWORD__ARGON2_ITERATIONS:-2}
@@ -111,9 +115,15 @@ if has_system identity; then
     { show_log_tail "$LOGS/build-identity.log"; die "build of the Identity peer failed"; }
 fi
 if has_system authservice; then
-  say "building (Release): AuthService"
-  if dotnet build Host/Host.csproj "${BUILD_FLAGS[@]}" >"$LOGS/build-authservice.log" 2>&1; then
-    AUTH_DLL=$(ls Host/bin/Release/net10.0/AuthService.Host.dll 2>/dev/null || ls Host/bin/Release/*/AuthService.Host.dll | head -n1)
+  AUTH_SRC=$ROOT
+  if [ "$BENCH_SOURCE" = head ]; then
+    AUTH_SRC=$DATA/src
+    mkdir -p "$AUTH_SRC"
+    git archive HEAD | tar -x -C "$AUTH_SRC"
+  fi
+  say "building (Release): AuthService ($BENCH_SOURCE, $(git rev-parse --short HEAD))"
+  if dotnet build "$AUTH_SRC/Host/Host.csproj" "${BUILD_FLAGS[@]}" >"$LOGS/build-authservice.log" 2>&1; then
+    AUTH_DLL=$(ls "$AUTH_SRC"/Host/bin/Release/*/AuthService.Host.dll | head -n1)
   else
     show_log_tail "$LOGS/build-authservice.log"
     drop_system authservice "the service did not build (see bench/.data/logs/build-authservice.log)"
@@ -315,7 +325,7 @@ jq -n \
   --arg cores "$(nproc)" \
   --arg mem "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')" \
   --arg kernel "$(uname -r)" \
-  --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ "$BENCH_SOURCE" = worktree ] && [ -n "$(git status --porcelain -- ':!bench' 2>/dev/null)" ] && echo ' + uncommitted changes')" \
   --arg dotnet "$(dotnet --version)" --arg node "$(node --version)" \
   --arg postgres "$(psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc 'SHOW server_version')" \
   --arg redis "$(redis-server --version | awk '{print $3}' | cut -d= -f2)" \
