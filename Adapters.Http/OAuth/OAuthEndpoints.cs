@@ -1,0 +1,138 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.OAuth;
+using AuthService.Domain.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AuthService.Adapters.Http.OAuth;
+
+/// <summary>Sign-in with upstream providers: the browser redirect flow and the code-exchange flow.</summary>
+public static class OAuthEndpoints
+{
+    public static IEndpointRouteBuilder MapOAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("OAuth");
+        group.MapGet("/{provider}/authorize", Authorize).WithName("OAuthAuthorize")
+            .WithSummary("Send the browser to the provider (intent=link with a Bearer token links instead)")
+            .RateLimited("oauth-start", 60);
+        group.MapGet("/{provider}/callback", Callback).WithName("OAuthCallback")
+            .WithSummary("The provider's redirect back; sends the browser on to the app with a one-time code")
+            .RateLimited("oauth-callback", 60);
+        group.MapPost("/exchange", Exchange).WithName("OAuthExchange")
+            .WithSummary("Trade the one-time code of the redirect flow for tokens")
+            .RateLimited("oauth-exchange", 60);
+        group.MapPost("/{provider}/token", Token).WithName("OAuthTokenLogin")
+            .WithSummary("Sign in with a provider code the app obtained itself (PKCE)")
+            .RateLimited("oauth-token", 30);
+        return routes;
+    }
+
+    private static async Task<Results<RedirectHttpResult, ChallengeHttpResult, ErrorResult>> Authorize(
+        string provider,
+        [FromQuery(Name = "redirect_uri")] string? redirectUri,
+        string? intent,
+        string? state,
+        HttpContext http,
+        IStartOAuth useCase,
+        CancellationToken ct)
+    {
+        var parsedIntent = intent switch
+        {
+            null or "" or "login" => OAuthIntent.Login,
+            "link" => OAuthIntent.Link,
+            _ => (OAuthIntent?)null,
+        };
+        if (parsedIntent is null)
+        {
+            return new ErrorResult(Error.Validation("intent", "must be 'login' or 'link'"));
+        }
+
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        if (parsedIntent == OAuthIntent.Link && !signedIn)
+        {
+            // The Bearer scheme answers in the envelope (UNAUTHORIZED, TOKEN_EXPIRED, ...).
+            return TypedResults.Challenge();
+        }
+
+        var userId = signedIn ? http.CurrentPrincipal().UserId : (Guid?)null;
+        var result = await useCase.ExecuteAsync(
+            new StartOAuthCommand(ProviderName.Normalize(provider), redirectUri, parsedIntent.Value, userId, state), ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error!);
+        }
+
+        NoStore(http);
+        return TypedResults.Redirect(result.Value.AbsoluteUri);
+    }
+
+    private static async Task<Results<RedirectHttpResult, ErrorResult>> Callback(
+        string provider,
+        string? code,
+        string? state,
+        string? error,
+        string? iss,
+        HttpContext http,
+        ICompleteOAuthCallback useCase,
+        CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(
+            new OAuthCallbackCommand(ProviderName.Normalize(provider), code, state, error, iss, http.ClientInfo()), ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error!);
+        }
+
+        var outcome = result.Value;
+        var query = new Dictionary<string, string?>();
+        if (outcome.Error is { } failure)
+        {
+            // Past a valid state the app's address is trusted, so the app learns what went wrong
+            // the OAuth way (RFC 6749 4.1.2.1), with our stable error code.
+            query["error"] = ErrorCodes.Map(failure.Code).Wire;
+            query["error_description"] = failure.Message;
+        }
+        else if (outcome.Code is not null)
+        {
+            query["code"] = outcome.Code;
+        }
+        else
+        {
+            query["linked"] = outcome.LinkedProvider;
+        }
+
+        if (outcome.AppState is not null)
+        {
+            query["state"] = outcome.AppState;
+        }
+
+        NoStore(http);
+
+        // The one-time code is in the URL: keep it out of Referer headers of the next page.
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return TypedResults.Redirect(QueryHelpers.AddQueryString(outcome.AppRedirectUri, query));
+    }
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> Exchange(
+        OAuthExchangeRequest body, HttpContext http, IExchangeOAuthCode useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new ExchangeOAuthCodeCommand(body.Code, body.DeviceName, http.ClientInfo()), ct))
+        .ToOk(TokenResponseDto.From);
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> Token(
+        string provider, OAuthTokenRequest body, HttpContext http, IOAuthTokenLogin useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            new OAuthTokenLoginCommand(
+                ProviderName.Normalize(provider), body.Code, body.CodeVerifier, body.RedirectUri, body.Nonce, body.DeviceName,
+                http.ClientInfo()),
+            ct))
+        .ToOk(TokenResponseDto.From);
+
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+}
