@@ -19,7 +19,6 @@ MAILDEV_WEB_PORT=1080
 APP_PID=
 stop_app() {
   pid_alive "$APP_PID" || return 0
-  say "stopping AuthService"
   # The app runs in its own process group (setsid): signal `dotnet run` and
   # the service process it launched together.
   kill -TERM -- "-$APP_PID" 2>/dev/null || true
@@ -30,10 +29,12 @@ stop_app() {
   done
   pid_alive "$APP_PID" && kill -KILL -- "-$APP_PID" 2>/dev/null
   wait "$APP_PID" 2>/dev/null || true
+  rm -f "$DATA/app.pid"
 }
 finish() {
   local rc=$?
   trap - EXIT INT TERM
+  pid_alive "$APP_PID" && say "stopping AuthService"
   stop_app
   [ ${#CLEANUP_ACTIONS[@]} -gt 0 ] && say "stopping services"
   run_cleanup
@@ -47,7 +48,20 @@ acquire_lock run
 ensure_dotnet
 load_dotenv "$ROOT/.env"
 mkdir -p "$DATA"
-started=$SECONDS
+started=$EPOCHREALTIME
+
+# A previous run killed with -9 leaves its app process group behind.
+if [ -f "$DATA/app.pid" ]; then
+  old=$(cat "$DATA/app.pid" 2>/dev/null || true)
+  if pid_alive "$old" && [ "$(readlink "/proc/$old/cwd" 2>/dev/null)" = "$ROOT" ] &&
+    tr '\0' ' ' <"/proc/$old/cmdline" 2>/dev/null | grep -q 'dotnet run --project Host'; then
+    say "stopping AuthService left over from a previous run (pid $old)"
+    APP_PID=$old
+    stop_app
+    APP_PID=
+  fi
+  rm -f "$DATA/app.pid"
+fi
 
 if [ -z "${DATABASE__URL:-}" ]; then
   pg_dir=$(pg_cluster_dir "$DATA/pg" "/tmp/authservice-$(path_hash "$ROOT")-pg")
@@ -78,14 +92,15 @@ export DATABASE__MIGRATE_ON_START=${DATABASE__MIGRATE_ON_START:-true}
 export JWT__SIGNING_KEYS_DIR=${JWT__SIGNING_KEYS_DIR:-$DATA/keys}
 export SERVER__PUBLIC_PORT=${SERVER__PUBLIC_PORT:-8001}
 export SERVER__ADMIN_PORT=${SERVER__ADMIN_PORT:-8002}
-say "services ready in $((SECONDS - started))s"
+say "services ready in $(elapsed_since "$started")s"
 say "starting AuthService: public http://127.0.0.1:$SERVER__PUBLIC_PORT  admin http://127.0.0.1:$SERVER__ADMIN_PORT"
 
 # Background + wait (not a plain foreground command) so a SIGTERM sent to this
 # script is handled at once rather than after the app exits. --no-launch-profile:
 # settings come from the environment above, not Host/Properties/launchSettings.json.
-setsid dotnet run --project Host -c Release --no-launch-profile </dev/null &
+setsid dotnet run --project Host -c Release --no-launch-profile </dev/null 9>&- &
 APP_PID=$!
+printf '%s\n' "$APP_PID" >"$DATA/app.pid"
 rc=0
 wait "$APP_PID" || rc=$?
 APP_PID=

@@ -62,7 +62,7 @@ if [ "${CI:-}" = true ]; then
 fi
 
 # ---------------------------------------------------------------- services
-started=$SECONDS
+started=$EPOCHREALTIME
 stop_stale_postgres "$DATA/pg"
 stop_stale_postgres "$PG_FALLBACK"
 stop_stale_pidfile "$DATA/redis/redis.pid" redis-server
@@ -89,11 +89,12 @@ if [ -z "${TEST_OIDC_ISSUER:-}" ]; then
   export TEST_OIDC_ISSUER=$OIDC_ISSUER_STARTED TEST_GITHUB_URL=$GITHUB_URL_STARTED
   export TEST_OIDC_CLIENT_ID=$OIDC_CLIENT_ID TEST_OIDC_CLIENT_SECRET=$OIDC_CLIENT_SECRET
 fi
-say "services ready in $((SECONDS - started))s"
+ready_in=$(elapsed_since "$started")
+say "services ready in ${ready_in}s"
 for var in TEST_DATABASE_URL TEST_REDIS_URL TEST_SMTP_HOST TEST_SMTP_PORT TEST_MAILDEV_URL TEST_OIDC_ISSUER TEST_GITHUB_URL; do
   printf '    %s=%s\n' "$var" "${!var:-}"
 done
-REPORT+=("services: ready in $((SECONDS - started))s")
+REPORT+=("services: ready in ${ready_in}s")
 
 # ---------------------------------------------------------------- build
 PHASE=build

@@ -24,6 +24,12 @@ die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
+# elapsed_since START: seconds (one decimal) since START, an $EPOCHREALTIME value.
+elapsed_since() {
+  local now=${EPOCHREALTIME/,/.} start=${1/,/.}
+  awk -v a="$start" -v b="$now" 'BEGIN { printf "%.1f", b - a }'
+}
+
 # Short stable id of a path, for per-clone folders and locks under /tmp.
 path_hash() { printf '%s' "$1" | sha256sum | cut -c1-10; }
 
@@ -46,7 +52,9 @@ run_cleanup() {
   CLEANUP_ACTIONS=()
 }
 
-# Only one run.sh (or one test.sh) per clone at a time; the lock dies with us.
+# Only one run.sh (or one test.sh) per clone at a time. The lock is fd 9;
+# long-lived children get `9>&-` so that a run killed with -9 does not leave
+# the lock held by its orphans (the next run cleans those up instead).
 acquire_lock() {
   local name=$1 file
   file="${TMPDIR:-/tmp}/authservice-$(path_hash "$PWD")-$name.lock"
@@ -92,7 +100,7 @@ stop_stale_pidfile() {
 start_bg() {
   local name=$1 log=$2 pidfile=$3 pid
   shift 3
-  "$@" </dev/null >>"$log" 2>&1 &
+  "$@" </dev/null >>"$log" 2>&1 9>&- &
   pid=$!
   printf '%s\n' "$pid" >"$pidfile"
   on_cleanup stop_pid "$name" "$pid"
@@ -245,9 +253,9 @@ pg_bindir() {
 # from / because that user may not be able to enter the current directory.
 as_pg_owner() {
   if is_root; then
-    (cd / && runuser -u postgres -- "$@")
+    (cd / && runuser -u postgres -- "$@" 9>&-)
   else
-    "$@"
+    "$@" 9>&-
   fi
 }
 
