@@ -114,8 +114,12 @@ internal sealed class CompleteOAuthCallback(
         // The session is opened when the app redeems this code, not now: a code that is never
         // redeemed leaves no session behind.
         var code = secrets.NewOpaqueToken();
-        await codes.SaveAsync(
-            code, new OAuthExchangeGrant(user.Value.Id, state.Provider, clock.GetUtcNow()), settings.ExchangeCodeLifetime, ct);
+        if (!await codes.SaveAsync(
+                code, new OAuthExchangeGrant(user.Value.Id, state.Provider, clock.GetUtcNow()), settings.ExchangeCodeLifetime, ct))
+        {
+            return new Error(ErrorCode.ServiceUnavailable, "Sign-in could not be completed right now. Try again shortly.");
+        }
+
         return new OAuthCallbackOutcome(state.AppRedirectUri, state.AppState, code, null, null);
     }
 

@@ -18,8 +18,10 @@ public sealed record OAuthState(
 /// <summary>Short-lived, single-use authorization state (Redis).</summary>
 public interface IOAuthStateStore
 {
-    Task SaveAsync(string state, OAuthState value, TimeSpan lifetime, CancellationToken ct);
+    /// <summary>False when the store cannot keep it right now (then no sign-in can start).</summary>
+    Task<bool> SaveAsync(string state, OAuthState value, TimeSpan lifetime, CancellationToken ct);
 
-    /// <summary>Returns and deletes the state in one step; null when unknown, expired or already taken.</summary>
+    /// <summary>Returns and deletes the state in one step; null when unknown, expired, already taken
+    /// or when the store cannot answer (the user then simply starts again).</summary>
     Task<OAuthState?> TakeAsync(string state, CancellationToken ct);
 }

@@ -57,13 +57,16 @@ internal sealed class StartOAuth(
             return url;
         }
 
-        await states.SaveAsync(
+        var saved = await states.SaveAsync(
             state,
             new OAuthState(
                 command.Provider, command.Intent, verifier, nonce, command.RedirectUri!, command.AppState,
                 command.Intent == OAuthIntent.Link ? command.UserId : null, clock.GetUtcNow()),
             settings.StateLifetime,
             ct);
-        return url;
+        return saved ? url : StoreUnavailable;
     }
+
+    private static Error StoreUnavailable =>
+        new(ErrorCode.ServiceUnavailable, "Sign-in with a provider is unavailable right now. Try again shortly.");
 }
