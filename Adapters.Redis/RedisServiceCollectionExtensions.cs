@@ -1,0 +1,41 @@
+using AuthService.Application.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AuthService.Adapters.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Revocation cache, rate limiter and the "redis" readiness probe over one multiplexer.
+    /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, RATE_LIMIT__ENABLED, JWT__ACCESS_TOKEN_MINUTES.
+    /// </summary>
+    public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<RedisOptions>()
+            .Bind(configuration.GetSection(RedisOptions.Section))
+            .Validate(o => RedisUrl.TryParse(o.Url, out _, out _), "REDIS__URL must look like redis://[:password@]host:port[/db].")
+            .Validate(o => o.TimeoutMs is >= 10 and <= 30_000, "REDIS__TIMEOUT_MS must be between 10 and 30000.")
+            .ValidateOnStart();
+        services.AddOptions<RedisTtlOptions>()
+            .Bind(configuration.GetSection(RedisTtlOptions.Section))
+            .Validate(o => o.AccessTokenMinutes is >= 1 and <= 1440, "JWT__ACCESS_TOKEN_MINUTES must be between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .ValidateOnStart();
+
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<RedisCalls>();
+        services.AddSingleton<RedisRevocationCache>();
+        services.AddSingleton<IRevocationCache>(sp => sp.GetRequiredService<RedisRevocationCache>());
+        services.AddSingleton<IDependencyProbe, RedisProbe>();
+        services.AddHostedService<RedisBackgroundService>();
+        services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+
+        return services;
+    }
+}
