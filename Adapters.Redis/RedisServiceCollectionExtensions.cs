@@ -1,4 +1,6 @@
+using AuthService.Adapters.Redis.OAuth;
 using AuthService.Application.Abstractions;
+using AuthService.Application.OAuth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +10,8 @@ namespace AuthService.Adapters.Redis;
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Revocation cache, rate limiter and the "redis" readiness probe over one multiplexer.
+    /// Revocation cache, rate limiter, OAuth state and exchange codes, and the "redis"
+    /// readiness probe, over one multiplexer.
     /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, RATE_LIMIT__ENABLED, JWT__ACCESS_TOKEN_MINUTES.
     /// </summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +38,8 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<IDependencyProbe, RedisProbe>();
         services.AddHostedService<RedisBackgroundService>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+        services.AddSingleton<IOAuthStateStore, RedisOAuthStateStore>();
+        services.AddSingleton<IOAuthExchangeCodeStore, RedisOAuthExchangeCodeStore>();
 
         return services;
     }
