@@ -1,0 +1,157 @@
+using AuthService.Application.Abstractions;
+using AuthService.Domain.Sessions;
+using AuthService.Domain.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthService.Integration.Tests.Postgres;
+
+public sealed class SessionRepositoryTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    private static readonly DateTimeOffset Later = TestData.Now.AddMinutes(20);
+
+    private Task<T> SessionsAsync<T>(Func<ISessionRepository, Task<T>> work) =>
+        fixture.InScopeAsync(s => work(s.GetRequiredService<ISessionRepository>()));
+
+    private async Task<User> NewUserAsync()
+    {
+        var user = TestData.NewUser(TestData.Unique("s") + "@example.com");
+        await fixture.InScopeAsync(s => s.GetRequiredService<IUserRepository>().AddAsync(user, CancellationToken.None));
+        return user;
+    }
+
+    private async Task<(Session Session, string Token)> NewSessionAsync(Guid userId, DateTimeOffset? createdAt = null)
+    {
+        var session = TestData.NewSession(userId, createdAt);
+        var token = TestData.Unique("rt-");
+        await SessionsAsync(async r =>
+        {
+            await r.CreateAsync(session, token, CancellationToken.None);
+            return true;
+        });
+        return (session, token);
+    }
+
+    [Fact]
+    public async Task Rotate_CurrentToken_MakesTheSuccessorCurrentAndSlidesExpiry()
+    {
+        var user = await NewUserAsync();
+        var (session, token) = await NewSessionAsync(user.Id);
+
+        var rotated = await SessionsAsync(r => r.RotateRefreshTokenAsync(token, "succ-" + token, Later, Later.AddDays(30), CancellationToken.None));
+
+        Assert.NotNull(rotated);
+        Assert.Equal((session.Id, Later, Later.AddDays(30)), (rotated.Id, rotated.LastUsedAt, rotated.ExpiresAt));
+        Assert.Equal(AuthMethods.Password, rotated.AuthMethod);
+        Assert.True(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, "succ-" + token, CancellationToken.None)));
+        Assert.False(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, token, CancellationToken.None)));
+        var old = await SessionsAsync(r => r.FindRefreshTokenAsync(token, CancellationToken.None));
+        Assert.Equal(new RefreshTokenRecord(session.Id, Later), old);
+    }
+
+    [Fact]
+    public async Task Rotate_AlreadyRotatedToken_ReturnsNull()
+    {
+        var user = await NewUserAsync();
+        var (_, token) = await NewSessionAsync(user.Id);
+        await SessionsAsync(r => r.RotateRefreshTokenAsync(token, "a-" + token, Later, Later.AddDays(30), CancellationToken.None));
+
+        var again = await SessionsAsync(r => r.RotateRefreshTokenAsync(token, "b-" + token, Later, Later.AddDays(30), CancellationToken.None));
+
+        Assert.Null(again);
+        Assert.Null(await SessionsAsync(r => r.FindRefreshTokenAsync("b-" + token, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Rotate_RevokedSession_ChangesNothing()
+    {
+        var user = await NewUserAsync();
+        var (session, token) = await NewSessionAsync(user.Id);
+        await SessionsAsync(r => r.RevokeAsync(session.Id, user.Id, RevocationReason.Logout, TestData.Now.AddMinutes(1), CancellationToken.None));
+
+        var rotated = await SessionsAsync(r => r.RotateRefreshTokenAsync(token, "succ-" + token, Later, Later.AddDays(30), CancellationToken.None));
+
+        Assert.Null(rotated);
+        Assert.True(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, token, CancellationToken.None)));
+        Assert.Null(await SessionsAsync(r => r.FindRefreshTokenAsync("succ-" + token, CancellationToken.None)));
+        var stored = await SessionsAsync(r => r.FindAsync(session.Id, CancellationToken.None));
+        Assert.Equal((session.LastUsedAt, session.ExpiresAt), (stored!.LastUsedAt, stored.ExpiresAt));
+        Assert.Equal(RevocationReason.Logout, stored.RevokedReason);
+    }
+
+    [Fact]
+    public async Task Rotate_ExpiredSession_ReturnsNull()
+    {
+        var user = await NewUserAsync();
+        var (session, token) = await NewSessionAsync(user.Id);
+
+        var rotated = await SessionsAsync(r => r.RotateRefreshTokenAsync(
+            token, "succ-" + token, session.ExpiresAt.AddSeconds(1), session.ExpiresAt.AddDays(30), CancellationToken.None));
+
+        Assert.Null(rotated);
+        Assert.True(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, token, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task RevokeAll_ExceptCurrent_RevokesTheOthersAndReturnsTheirIds()
+    {
+        var user = await NewUserAsync();
+        var (current, _) = await NewSessionAsync(user.Id);
+        var (other1, _) = await NewSessionAsync(user.Id);
+        var (other2, _) = await NewSessionAsync(user.Id);
+        var (alreadyRevoked, _) = await NewSessionAsync(user.Id);
+        var stranger = await NewUserAsync();
+        var (strangers, _) = await NewSessionAsync(stranger.Id);
+        await SessionsAsync(r => r.RevokeAsync(alreadyRevoked.Id, user.Id, RevocationReason.Logout, TestData.Now, CancellationToken.None));
+
+        var revoked = await SessionsAsync(r => r.RevokeAllForUserAsync(
+            user.Id, current.Id, RevocationReason.UserRevoked, TestData.Now.AddMinutes(1), CancellationToken.None));
+
+        Assert.Equal(new[] { other1.Id, other2.Id }.Order(), revoked.Order());
+        Assert.True(await SessionsAsync(r => r.IsActiveAsync(current.Id, TestData.Now.AddMinutes(2), CancellationToken.None)));
+        Assert.False(await SessionsAsync(r => r.IsActiveAsync(other1.Id, TestData.Now.AddMinutes(2), CancellationToken.None)));
+        Assert.True(await SessionsAsync(r => r.IsActiveAsync(strangers.Id, TestData.Now.AddMinutes(2), CancellationToken.None)));
+        var active = await SessionsAsync(r => r.ListActiveForUserAsync(user.Id, TestData.Now.AddMinutes(2), CancellationToken.None));
+        Assert.Equal([current.Id], active.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task RevokeAll_WithoutException_RevokesEverySession()
+    {
+        var user = await NewUserAsync();
+        var (first, _) = await NewSessionAsync(user.Id);
+        var (second, _) = await NewSessionAsync(user.Id);
+
+        var revoked = await SessionsAsync(r => r.RevokeAllForUserAsync(
+            user.Id, null, RevocationReason.PasswordReset, TestData.Now.AddMinutes(1), CancellationToken.None));
+
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), revoked.Order());
+        Assert.Empty(await SessionsAsync(r => r.ListActiveForUserAsync(user.Id, TestData.Now.AddMinutes(2), CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Revoke_SomeoneElsesSession_ReturnsFalse()
+    {
+        var owner = await NewUserAsync();
+        var intruder = await NewUserAsync();
+        var (session, _) = await NewSessionAsync(owner.Id);
+
+        Assert.False(await SessionsAsync(r => r.RevokeAsync(session.Id, intruder.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None)));
+        Assert.True(await SessionsAsync(r => r.RevokeAsync(session.Id, owner.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None)));
+        Assert.False(await SessionsAsync(r => r.RevokeAsync(session.Id, owner.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task ListActive_IsNewestFirst_AndSkipsExpired()
+    {
+        var user = await NewUserAsync();
+        var (old, _) = await NewSessionAsync(user.Id, TestData.Now.AddDays(-40));
+        var (earlier, _) = await NewSessionAsync(user.Id, TestData.Now.AddHours(-2));
+        var (newest, _) = await NewSessionAsync(user.Id, TestData.Now.AddHours(-1));
+
+        var active = await SessionsAsync(r => r.ListActiveForUserAsync(user.Id, TestData.Now, CancellationToken.None));
+
+        Assert.Equal([newest.Id, earlier.Id], active.Select(s => s.Id));
+        Assert.DoesNotContain(old.Id, active.Select(s => s.Id));
+        Assert.Equal(("203.0.113.7", "tests"), (active[0].Ip, active[0].UserAgent));
+    }
+}
