@@ -1,0 +1,64 @@
+using AuthService.Application.OAuth;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using NSubstitute;
+
+namespace AuthService.Application.Tests.OAuth;
+
+public sealed class UnlinkIdentityTests
+{
+    private readonly OAuthFakes _f = new();
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private UnlinkIdentity Sut() => new(_f.Identities, _f.Core.Users, _f.Core.Auditor, _f.Core.Uow);
+
+    [Fact]
+    public async Task OnlyIdentityWithoutPassword_IsLastLoginMethod_AndStays()
+    {
+        var user = _f.Known(_f.Core.VerifiedUser());
+        user.PasswordHash = null;
+        _f.Identities.ListForUserLockedAsync(user.Id, Ct).Returns([_f.LinkOf(user)]);
+
+        var result = await Sut().ExecuteAsync(new UnlinkIdentityCommand(user.Id, OAuthFakes.Provider, OAuthFakes.Client), Ct);
+
+        Assert.Equal(ErrorCode.LastLoginMethod, result.Error!.Code);
+        await _f.Identities.DidNotReceiveWithAnyArgs().DeleteAsync(default, default!, default);
+    }
+
+    [Fact]
+    public async Task WithPassword_Unlinks_AndAudits()
+    {
+        var user = _f.Known(_f.Core.VerifiedUser());
+        _f.Identities.ListForUserLockedAsync(user.Id, Ct).Returns([_f.LinkOf(user)]);
+
+        var result = await Sut().ExecuteAsync(new UnlinkIdentityCommand(user.Id, OAuthFakes.Provider, OAuthFakes.Client), Ct);
+
+        Assert.True(result.IsSuccess);
+        await _f.Identities.Received(1).DeleteAsync(user.Id, OAuthFakes.Provider, Ct);
+        await _f.Core.AuditLog.Received(1).RecordAsync(Arg.Is<AuditEvent>(e => e.Action == AuditAction.IdentityUnlinked), Ct);
+        await _f.Core.Uow.Received(1).CommitAsync(Ct);
+    }
+
+    [Fact]
+    public async Task WithoutPassword_TwoIdentities_UnlinksDownToOne()
+    {
+        var user = _f.Known(_f.Core.VerifiedUser());
+        user.PasswordHash = null;
+        _f.Identities.ListForUserLockedAsync(user.Id, Ct).Returns([_f.LinkOf(user), _f.LinkOf(user, "gh-1", "github")]);
+
+        var result = await Sut().ExecuteAsync(new UnlinkIdentityCommand(user.Id, "github", OAuthFakes.Client), Ct);
+
+        Assert.True(result.IsSuccess);
+        await _f.Identities.Received(1).DeleteAsync(user.Id, "github", Ct);
+    }
+
+    [Fact]
+    public async Task ProviderNotLinked_IsNotFound()
+    {
+        var user = _f.Known(_f.Core.VerifiedUser());
+
+        var result = await Sut().ExecuteAsync(new UnlinkIdentityCommand(user.Id, "github", OAuthFakes.Client), Ct);
+
+        Assert.Equal(ErrorCode.NotFound, result.Error!.Code);
+    }
+}
