@@ -20,6 +20,24 @@ function userFor(login) {
   };
 }
 
+// Like oidc-provider's native clients (RFC 8252 section 7.3): any port on a loopback IP.
+function withoutLoopbackPort(uri) {
+  try {
+    const url = new URL(uri);
+    if (url.hostname === '127.0.0.1' || url.hostname === '[::1]') url.port = '';
+    return url.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+function redirectAllowed(uri, allowed) {
+  if (!uri) return false;
+  if (allowed.includes(uri)) return true;
+  const stripped = withoutLoopbackPort(uri);
+  return stripped !== undefined && allowed.some((a) => withoutLoopbackPort(a) === stripped);
+}
+
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -43,7 +61,7 @@ export function startGitHubStub({
       if (req.method === 'GET' && url.pathname === '/login/oauth/authorize') {
         const q = url.searchParams;
         const redirectUri = q.get('redirect_uri');
-        if (q.get('client_id') !== clientId || !redirectUris.includes(redirectUri)) {
+        if (q.get('client_id') !== clientId || !redirectAllowed(redirectUri, redirectUris)) {
           return send(res, 400, { error: 'redirect_uri_mismatch' });
         }
         const login = q.get('login');

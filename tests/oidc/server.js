@@ -3,9 +3,8 @@
 //
 // OpenID provider (OIDC_PORT, default 9090): one confidential client from the environment,
 // PKCE S256 required, dev interactions (the login form is an ordinary HTML form that a test can
-// submit with an HttpClient and a cookie container: POST /interaction/<uid> prompt=login&login=<name>).
-// Consent is granted automatically for our client, so after the login the provider redirects
-// straight to the client's redirect_uri.
+// submit with an HttpClient and a cookie container: POST /interaction/<uid> prompt=login&login=<name>,
+// then, on the consent page that native clients always get, POST /interaction/<uid> prompt=consent).
 //
 // Accounts are made up from the login name, so parallel tests never share one:
 //   alice -> alice@example.test, verified     bob -> bob@example.test, NOT verified
@@ -32,10 +31,11 @@ const issuer = process.env.OIDC_ISSUER ?? `http://${host}:${oidcPort}`;
 const clientId = process.env.OIDC_CLIENT_ID ?? 'authservice-test';
 const clientSecret = process.env.OIDC_CLIENT_SECRET ?? 'authservice-test-secret-0123456789abcdef';
 
-// Our callback URLs (public listener and the in-memory test server) for the provider names the
-// tests configure, plus the SPA/mobile app addresses used by the code-exchange flow.
+// Our callback URLs for the provider names the tests configure, plus the SPA/mobile app addresses
+// used by the code-exchange flow. The client is a "native" one, so, as RFC 8252 section 7.3 asks,
+// any port is accepted on 127.0.0.1 and [::1]: every test starts the service on a free port.
 const defaultRedirects = [];
-for (const base of ['http://127.0.0.1:8001', 'http://localhost']) {
+for (const base of ['http://127.0.0.1:8001']) {
   for (const name of ['test', 'oidc', 'github']) {
     defaultRedirects.push(`${base}/api/v1/auth/oauth/${name}/callback`);
   }
@@ -72,6 +72,7 @@ const provider = new Provider(issuer, {
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_basic',
+    application_type: 'native',
   }],
   clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
   jwks: { keys: [signingJwk] },
@@ -82,18 +83,6 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   cookies: { keys: [randomBytes(32).toString('hex')] },
   features: { devInteractions: { enabled: true } },
-  async loadExistingGrant(ctx) {
-    const grantId = ctx.oidc.result?.consent?.grantId
-      || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
-    if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-    if (!ctx.oidc.session.accountId) return undefined;
-    const grant = new ctx.oidc.provider.Grant({
-      clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId,
-    });
-    grant.addOIDCScope('openid email profile');
-    await grant.save();
-    return grant;
-  },
 });
 
 function b64(obj) {
