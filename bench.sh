@@ -11,7 +11,7 @@
 #
 # Settings (environment):
 #   BENCH_DURATION   measured seconds per cell            (default 15)
-#   BENCH_WARMUP     warm-up seconds per cell, not counted (default 3)
+#   BENCH_WARMUP     warm-up seconds per cell, not counted (default 2)
 #   BENCH_LEVELS     concurrency levels                    (default "1 16 64")
 #   BENCH_SCENARIOS  subset of "login refresh me sessions register"
 #   BENCH_SYSTEMS    subset of "authservice identity better-auth"
@@ -31,7 +31,7 @@ ROOT=$PWD
 . scripts/lib.sh
 
 BENCH_DURATION=${BENCH_DURATION:-15}
-BENCH_WARMUP=${BENCH_WARMUP:-3}
+BENCH_WARMUP=${BENCH_WARMUP:-2}
 BENCH_LEVELS=${BENCH_LEVELS:-"1 16 64"}
 BENCH_SCENARIOS=${BENCH_SCENARIOS:-"login refresh me sessions register"}
 BENCH_SYSTEMS=${BENCH_SYSTEMS:-"authservice identity better-auth"}
