@@ -1,0 +1,55 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Application.ApiKeys;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+public static class ApiKeyEndpoints
+{
+    public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("API keys").RequireAuthorization();
+        group.MapPost("/", Create).WithName("CreateApiKey").WithSummary("Create an API key; the key is shown only in this response");
+        group.MapGet("/", List).WithName("ListApiKeys").WithSummary("Your API keys that are not revoked, newest first, without secrets");
+        group.MapDelete("/{id}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke one of your API keys");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ErrorResult>> Create(
+        CreateApiKeyRequest body, HttpContext http, ICreateApiKey useCase, CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(
+            http.CurrentPrincipal(), new CreateApiKeyCommand(body.Name, body.Scopes, body.ExpiresAt, http.ClientInfo()), ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error!);
+        }
+
+        // The body holds a live secret: no cache along the way may keep it.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created((string?)null, CreatedApiKeyResponse.From(result.Value));
+    }
+
+    private static async Task<Ok<ItemsResponse<ApiKeyResponse>>> List(HttpContext http, IListApiKeys useCase, CancellationToken ct)
+    {
+        var keys = await useCase.ExecuteAsync(http.CurrentPrincipal(), ct);
+        return TypedResults.Ok(new ItemsResponse<ApiKeyResponse>(keys.Select(ApiKeyResponse.From).ToList()));
+    }
+
+    // The id is taken as a string so that a malformed one is a plain 404, like an unknown one.
+    private static async Task<Results<NoContent, ErrorResult>> Revoke(
+        string id, HttpContext http, IRevokeApiKey useCase, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var keyId))
+        {
+            return new ErrorResult(Domain.Common.Error.NotFound("API key"));
+        }
+
+        return (await useCase.ExecuteAsync(http.CurrentPrincipal(), keyId, http.ClientInfo(), ct)).ToNoContent();
+    }
+}
