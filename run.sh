@@ -63,6 +63,15 @@ if [ -f "$DATA/app.pid" ]; then
   rm -f "$DATA/app.pid"
 fi
 
+export SERVER__PUBLIC_PORT=${SERVER__PUBLIC_PORT:-8001}
+export SERVER__ADMIN_PORT=${SERVER__ADMIN_PORT:-8002}
+require_free_port "$SERVER__PUBLIC_PORT" "AuthService (public listener)" "set SERVER__PUBLIC_PORT to another port"
+require_free_port "$SERVER__ADMIN_PORT" "AuthService (admin listener)" "set SERVER__ADMIN_PORT to another port"
+
+# Build while the services start; the app then starts with --no-build.
+say "building Host (Release) in the background, log: .data/build.log"
+start_build "$DATA/build.log" Host/Host.csproj -c Release
+
 if [ -z "${DATABASE__URL:-}" ]; then
   pg_dir=$(pg_cluster_dir "$DATA/pg" "/tmp/authservice-$(path_hash "$ROOT")-pg")
   start_postgres "$pg_dir" "$PG_PORT" authservice
@@ -90,19 +99,24 @@ fi
 
 export DATABASE__MIGRATE_ON_START=${DATABASE__MIGRATE_ON_START:-true}
 export JWT__SIGNING_KEYS_DIR=${JWT__SIGNING_KEYS_DIR:-$DATA/keys}
-export SERVER__PUBLIC_PORT=${SERVER__PUBLIC_PORT:-8001}
-export SERVER__ADMIN_PORT=${SERVER__ADMIN_PORT:-8002}
 say "services ready in $(elapsed_since "$started")s"
+
+say "waiting for the build"
+if ! wait_build "$DATA/build.log"; then
+  grep -E ': (error|warning) [A-Z]+[0-9]*:' "$DATA/build.log" | sort -u | head -n 40 >&2 || tail -n 30 "$DATA/build.log" >&2
+  die "the build failed (full log: .data/build.log)"
+fi
 say "starting AuthService: public http://127.0.0.1:$SERVER__PUBLIC_PORT  admin http://127.0.0.1:$SERVER__ADMIN_PORT"
 
 # Background + wait (not a plain foreground command) so a SIGTERM sent to this
 # script is handled at once rather than after the app exits. --no-launch-profile:
 # settings come from the environment above, not Host/Properties/launchSettings.json.
-setsid dotnet run --project Host -c Release --no-launch-profile </dev/null 9>&- &
+setsid dotnet run --project Host -c Release --no-build --no-launch-profile </dev/null 9>&- &
 APP_PID=$!
 printf '%s\n' "$APP_PID" >"$DATA/app.pid"
 rc=0
 wait "$APP_PID" || rc=$?
 APP_PID=
+rm -f "$DATA/app.pid"
 [ "$rc" -eq 0 ] || say "AuthService exited with code $rc"
 exit "$rc"

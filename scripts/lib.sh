@@ -82,6 +82,13 @@ stop_pid() {
   wait "$pid" 2>/dev/null || true
 }
 
+# stop_child NAME PID: stop_pid, but only while PID is still a child of this
+# shell (after it exited on its own, the number may belong to someone else).
+stop_child() {
+  [ "$(ps -o ppid= -p "$2" 2>/dev/null | tr -d ' ')" = "$$" ] || return 0
+  stop_pid "$@"
+}
+
 # A previous run killed with -9 may have left a process behind; stop it when
 # its pid file still names a live process whose command line matches.
 stop_stale_pidfile() {
@@ -103,7 +110,7 @@ start_bg() {
   "$@" </dev/null >>"$log" 2>&1 9>&- &
   pid=$!
   printf '%s\n' "$pid" >"$pidfile"
-  on_cleanup stop_pid "$name" "$pid"
+  on_cleanup stop_child "$name" "$pid"
   on_cleanup rm -f "$pidfile"
   LAST_BG_PID=$pid
 }
@@ -291,7 +298,7 @@ pg_cluster_dir() {
 # durability (fsync...) for throwaway test clusters.
 # Sets PG_URL=postgresql://postgres@127.0.0.1:PORT/DATABASE.
 start_postgres() {
-  local dir=$1 port=$2 db=$3 mode=${4:-} bin data log
+  local dir=$1 port=$2 db=$3 mode=${4:-} bin data log t0=$EPOCHREALTIME
   bin=$(pg_bindir)
   data="$dir/data"
   log="$dir/postgres.log"
@@ -333,6 +340,7 @@ start_postgres() {
     createdb -h 127.0.0.1 -p "$port" -U postgres "$db" || die "could not create database $db"
   fi
   PG_URL="postgresql://postgres@127.0.0.1:$port/$db"
+  say "PostgreSQL ready ($(elapsed_since "$t0")s)"
 }
 
 stop_postgres() {
@@ -368,7 +376,7 @@ redis_ping() {
 # start_redis DIR PORT: redis-server bound to 127.0.0.1:PORT, no persistence.
 # Sets REDIS_URL_STARTED=redis://127.0.0.1:PORT/0.
 start_redis() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 t0=$EPOCHREALTIME
   ensure_apt_package redis-server redis-server "set REDIS__URL to an existing Redis"
   mkdir -p "$dir"
   stop_stale_pidfile "$dir/redis.pid" redis-server
@@ -379,6 +387,7 @@ start_redis() {
     --daemonize no --protected-mode yes --logfile ''
   wait_until "Redis" "$dir/redis.log" "$LAST_BG_PID" redis_ping "$port"
   REDIS_URL_STARTED="redis://127.0.0.1:$port/0"
+  say "Redis ready ($(elapsed_since "$t0")s)"
 }
 
 # ---------------------------------------------------------------- maildev
@@ -386,7 +395,7 @@ start_redis() {
 # start_maildev DIR SMTP_PORT WEB_PORT: the mail catcher, SMTP and web/REST
 # (GET /email) on 127.0.0.1, mails kept in DIR/mail.
 start_maildev() {
-  local dir=$1 smtp=$2 web=$3
+  local dir=$1 smtp=$2 web=$3 t0=$EPOCHREALTIME
   ensure_npm_tools "${NPM_TOOLS[@]}"
   mkdir -p "$dir/mail"
   stop_stale_pidfile "$dir/maildev.pid" maildev
@@ -398,9 +407,29 @@ start_maildev() {
     --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory "$dir/mail"
   wait_until "maildev" "$dir/maildev.log" "$LAST_BG_PID" curl -fsS -o /dev/null "http://127.0.0.1:$web/healthz"
   wait_until "maildev SMTP" "$dir/maildev.log" "$LAST_BG_PID" port_in_use "$smtp"
+  say "maildev ready ($(elapsed_since "$t0")s)"
 }
 
 # ---------------------------------------------------------------- dotnet
+
+# start_build LOG ARGS...: `dotnet build ARGS` in the background (it overlaps
+# with service start-up), output to LOG; finish with wait_build.
+start_build() {
+  local log=$1
+  shift
+  : >"$log"
+  # nice: on a small machine the services should not wait for the compiler.
+  start_bg "dotnet build" "$log" "$log.pid" nice -n 10 dotnet build "$@"
+  BUILD_PID=$LAST_BG_PID
+}
+
+# wait_build LOG: wait for start_build's build; non-zero when it failed.
+wait_build() {
+  local rc=0
+  wait "$BUILD_PID" || rc=$?
+  rm -f "$1.pid"
+  return "$rc"
+}
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
