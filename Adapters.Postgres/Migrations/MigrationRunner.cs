@@ -77,10 +77,14 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migra
     private static async Task UnlockAsync(NpgsqlConnection connection)
     {
         const string Sql = "SELECT pg_advisory_unlock(@key)";
-        if (connection.State == System.Data.ConnectionState.Open)
+        try
         {
             // Not cancellable on purpose: the lock must go even when the run was cancelled.
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { key = LockKey }, cancellationToken: CancellationToken.None));
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is gone, and with it the session's lock; the original error matters more.
         }
     }
 

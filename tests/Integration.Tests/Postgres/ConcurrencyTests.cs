@@ -70,6 +70,18 @@ public sealed class ConcurrencyTests(PostgresFixture fixture) : IClassFixture<Po
         Assert.Single(consumed, c => c);
     }
 
+    [Fact]
+    public async Task AddUser_10ParallelSignUpsWithTheSameEmail_OneSucceeds()
+    {
+        var email = TestData.Unique("same") + "@example.com";
+
+        var results = await RaceAsync(10, (s, _) => s.GetRequiredService<IUserRepository>()
+            .AddAsync(TestData.NewUser(email), CancellationToken.None));
+
+        Assert.Single(results, taken => taken.Count == 0);
+        Assert.All(results.Where(taken => taken.Count > 0), taken => Assert.Equal(["email"], taken));
+    }
+
     /// <summary>
     /// Every caller first takes its connection and opens its transaction; when all are ready they
     /// act at once, and each holds its transaction a little before committing, like a request
