@@ -31,6 +31,7 @@ stop_app() {
   wait "$APP_PID" 2>/dev/null || true
   rm -f "$DATA/app.pid"
 }
+# shellcheck disable=SC2317 # called from the EXIT trap
 finish() {
   local rc=$?
   trap - EXIT INT TERM

@@ -32,7 +32,7 @@ finish() {
   local rc=$?
   trap - EXIT INT TERM
   run_cleanup
-  if [ "$PHASE" != done ]; then
+  if [ "$PHASE" != complete ]; then
     REPORT+=("$PHASE: did not complete (exit code $rc)")
     FAILED=$((FAILED + 1))
   fi
@@ -109,7 +109,7 @@ cat "$DATA/build.log"
 if [ "$build_rc" -ne 0 ]; then
   REPORT+=("build: FAILED (see the errors above)")
   FAILED=$((FAILED + 1))
-  PHASE=done
+  PHASE=complete
   exit 1
 fi
 REPORT+=("build: ok ($((SECONDS - build_started))s, overlapping the services)")
@@ -170,4 +170,4 @@ for proj in "${projects[@]}"; do
   PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
   REPORT+=("$name: $p passed, $f failed, $s skipped ($((SECONDS - t))s)$note")
 done
-PHASE=done
+PHASE=complete

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # start_* return values (PG_URL, ...) are read by the callers
 # Shared helpers for ./run.sh and ./test.sh: logging, .env loading, tool
 # installation, and one start_<service> function per background service.
 #
@@ -249,7 +250,7 @@ ensure_npm_tools() {
 pg_bindir() {
   local d
   if [ -n "${PG_BIN:-}" ]; then printf '%s' "$PG_BIN"; return; fi
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
     [ -x "$d/pg_ctl" ] && { printf '%s' "$d"; return; }
   done
   command -v pg_ctl >/dev/null 2>&1 && { dirname "$(readlink -f "$(command -v pg_ctl)")"; return; }
