@@ -39,13 +39,13 @@ public static class CryptoServiceCollectionExtensions
 
         services.AddOptions<ServerSecretOptions>()
             .Bind(configuration.GetSection(ServerSecretOptions.Section))
+            .Configure(o => o.SigningKeysDir = configuration[$"{JwtOptions.Section}:SIGNING_KEYS_DIR"])
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerSecretOptions>, ServerSecretValidator>();
 
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => ServerSecret.Load(
-            sp.GetRequiredService<IOptions<ServerSecretOptions>>().Value, sp.GetRequiredService<IOptions<JwtOptions>>().Value));
+        services.AddSingleton(sp => ServerSecret.Load(sp.GetRequiredService<IOptions<ServerSecretOptions>>().Value));
 
         services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
         services.AddSingleton<ISecretHasher, HmacSecretHasher>();

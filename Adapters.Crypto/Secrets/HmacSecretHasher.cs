@@ -25,8 +25,10 @@ internal sealed class HmacSecretHasher(ServerSecret secret) : ISecretHasher
 
     public bool Matches(string secret, string hash)
     {
+        // Which stored hash is malformed is no secret, so this early exit leaks nothing.
         Span<byte> expected = stackalloc byte[HashBytes];
-        if (!Base64Url.TryDecodeFromChars(hash, expected, out var written) || written != HashBytes)
+        if (!Base64Url.IsValid(hash, out var length) || length != HashBytes
+            || !Base64Url.TryDecodeFromChars(hash, expected, out _))
         {
             return false;
         }

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using AuthService.Adapters.Crypto.Tokens;
 
 namespace AuthService.Adapters.Crypto.Secrets;
 
@@ -25,15 +24,15 @@ internal sealed class ServerSecret
 
     public byte[] SuccessorKey { get; }
 
-    public static ServerSecret Load(ServerSecretOptions options, JwtOptions jwt) =>
-        TryLoad(options, jwt, out var secret, out var error) ? secret : throw new InvalidOperationException(error);
+    public static ServerSecret Load(ServerSecretOptions options) =>
+        TryLoad(options, out var secret, out var error) ? secret : throw new InvalidOperationException(error);
 
     /// <summary>
     /// AUTH__HMAC_SECRET wins; without it a development setup that keeps signing keys in a folder
     /// gets a random secret generated once beside them. The file holds text, so its content can be
     /// copied into AUTH__HMAC_SECRET later and every stored hash stays valid.
     /// </summary>
-    public static bool TryLoad(ServerSecretOptions options, JwtOptions jwt, out ServerSecret secret, out string error)
+    public static bool TryLoad(ServerSecretOptions options, out ServerSecret secret, out string error)
     {
         secret = null!;
         error = string.Empty;
@@ -47,9 +46,9 @@ internal sealed class ServerSecret
                 return false;
             }
         }
-        else if (!string.IsNullOrWhiteSpace(jwt.SigningKeysDir))
+        else if (!string.IsNullOrWhiteSpace(options.SigningKeysDir))
         {
-            var path = Path.Combine(jwt.SigningKeysDir, FileName);
+            var path = Path.Combine(options.SigningKeysDir, FileName);
             try
             {
                 SecretFile.TryCreate(path, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));

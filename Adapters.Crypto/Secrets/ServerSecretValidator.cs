@@ -1,13 +1,12 @@
-using AuthService.Adapters.Crypto.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AuthService.Adapters.Crypto.Secrets;
 
 /// <summary>Fails start when AUTH__HMAC_SECRET is missing or weak and no keys folder can hold a generated one.</summary>
-internal sealed class ServerSecretValidator(IOptions<JwtOptions> jwt) : IValidateOptions<ServerSecretOptions>
+internal sealed class ServerSecretValidator : IValidateOptions<ServerSecretOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerSecretOptions options) =>
-        ServerSecret.TryLoad(options, jwt.Value, out _, out var error)
+        ServerSecret.TryLoad(options, out _, out var error)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(error);
 }

@@ -1,0 +1,153 @@
+using AuthService.Adapters.Redis;
+using AuthService.Application.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AuthService.Integration.Tests.Adapters.Redis;
+
+public sealed class RevocationCacheTests
+{
+    [Fact]
+    public async Task MarkRevoked_ThenIsRevoked_IsTrueWithTtlOfTokenLifetimePlusAMinute()
+    {
+        using var sp = RedisFixture.StartReal(extra: ("JWT:ACCESS_TOKEN_MINUTES", "2"));
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        var revoked = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+
+        await cache.MarkRevokedAsync([revoked], default);
+
+        Assert.True(await cache.IsRevokedAsync(revoked, default));
+        Assert.False(await cache.IsRevokedAsync(other, default));
+        var ttl = await TtlAsync(sp, $"auth:revoked:{revoked}");
+        Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(170), TimeSpan.FromSeconds(180));
+    }
+
+    [Fact]
+    public async Task MarkRevoked_ManySessions_MarksEveryOne()
+    {
+        using var sp = RedisFixture.StartReal();
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        var ids = Enumerable.Range(0, 200).Select(_ => Guid.CreateVersion7()).ToArray();
+
+        await cache.MarkRevokedAsync(ids, default);
+
+        foreach (var id in ids)
+        {
+            Assert.True(await cache.IsRevokedAsync(id, default));
+        }
+
+        Assert.InRange((await TtlAsync(sp, $"auth:revoked:{ids[^1]}"))!.Value, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(16));
+    }
+
+    [Fact]
+    public async Task IsRevoked_RedisOnClosedPort_ReturnsNullWithinTheTimeout()
+    {
+        using var sp = RedisFixture.Start($"redis://127.0.0.1:{RedisFixture.ClosedPort()}/0");
+        var cache = sp.GetRequiredService<IRevocationCache>();
+
+        var (first, firstTime) = await TimedAsync(() => cache.IsRevokedAsync(Guid.CreateVersion7(), default));
+        var (second, secondTime) = await TimedAsync(() => cache.IsRevokedAsync(Guid.CreateVersion7(), default));
+
+        Assert.Null(first);
+        Assert.Null(second);
+        Assert.True(firstTime < TimeSpan.FromSeconds(1), $"first call took {firstTime}");
+        Assert.True(secondTime < TimeSpan.FromSeconds(1), $"second call took {secondTime}");
+        await cache.MarkRevokedAsync([Guid.CreateVersion7()], default);
+    }
+
+    [Fact]
+    public async Task IsRevoked_ServerThatNeverAnswers_ReturnsNullWithinTheTimeout()
+    {
+        using var server = new HangingServer();
+        using var sp = RedisFixture.Start($"redis://127.0.0.1:{server.Port}/0");
+        var cache = sp.GetRequiredService<IRevocationCache>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var (answer, took) = await TimedAsync(() => cache.IsRevokedAsync(Guid.CreateVersion7(), default));
+            Assert.Null(answer);
+            Assert.True(took < TimeSpan.FromSeconds(1), $"call {i} took {took}");
+        }
+    }
+
+    [Fact]
+    public async Task IsRevoked_ServerHangsAfterConnecting_ReturnsNullWithinTheTimeoutThenRecovers()
+    {
+        var (host, port, db) = RedisFixture.RealEndpoint();
+        using var proxy = new FreezableProxy(host, port);
+        using var sp = RedisFixture.Start($"redis://127.0.0.1:{proxy.Port}/{db}");
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        var id = Guid.CreateVersion7();
+        Assert.False(await EventuallyAnswersAsync(cache, id));
+
+        proxy.Freeze();
+        var (answer, took) = await TimedAsync(() => cache.IsRevokedAsync(id, default));
+        Assert.Null(answer);
+        Assert.InRange(took, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(900));
+
+        // Revoked while Redis hangs: remembered here, answered as revoked, written once it is back.
+        await cache.MarkRevokedAsync([id], default);
+        proxy.Thaw();
+        await sp.GetRequiredService<RedisRevocationCache>().RetryPendingAsync(default);
+        Assert.True(await cache.IsRevokedAsync(id, default));
+        Assert.NotNull(await TtlAsync(sp, $"auth:revoked:{id}"));
+        Assert.Equal(0, sp.GetRequiredService<RedisRevocationCache>().PendingCount);
+    }
+
+    [Fact]
+    public async Task Probe_AnswersForRealRedisOnly()
+    {
+        using var real = RedisFixture.StartReal();
+        using var down = RedisFixture.Start($"redis://127.0.0.1:{RedisFixture.ClosedPort()}/0");
+
+        var probe = real.GetRequiredService<IDependencyProbe>();
+        Assert.Equal("redis", probe.Name);
+        Assert.True(await EventuallyAsync(() => probe.IsReadyAsync(default)));
+        Assert.False(await down.GetRequiredService<IDependencyProbe>().IsReadyAsync(default));
+    }
+
+    internal static async Task<TimeSpan?> TtlAsync(IServiceProvider sp, string key)
+    {
+        var multiplexer = await sp.GetRequiredService<RedisConnection>().GetAsync();
+        return await multiplexer.GetDatabase(sp.GetRequiredService<RedisConnection>().Database).KeyTimeToLiveAsync(key);
+    }
+
+    /// <summary>The first call may land while the client is still connecting in the background.</summary>
+    internal static async Task<bool> EventuallyAsync(Func<Task<bool>> check)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            if (await check())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+
+    private static async Task<bool?> EventuallyAnswersAsync(IRevocationCache cache, Guid id)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            if (await cache.IsRevokedAsync(id, default) is { } answer)
+            {
+                return answer;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
+    }
+
+    private static async Task<(T Result, TimeSpan Took)> TimedAsync<T>(Func<Task<T>> call)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await call();
+        return (result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+}
