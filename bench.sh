@@ -20,7 +20,9 @@
 #   BENCH_RESULTS    output folder                         (default bench/results)
 #   BENCH_SOURCE     worktree: build AuthService from the working tree (default);
 #                    head: from a clean export of the HEAD commit (git archive),
-#                    unaffected by uncommitted edits and by other builds
+#                    unaffected by uncommitted edits and by other builds;
+#                    snapshot: from a copy of the working tree (uncommitted
+#                    edits included, own bin/obj, unaffected by other builds)
 #   PASSWORD__ARGON2_MEMORY_KIB / PASSWORD__ARGON2_ITERATIONS  passed to the
 #                    service and the ceiling alike (defaults 19456 / 2)
 # See bench/README.md for what each scenario calls and how to run one cell.
@@ -120,6 +122,11 @@ if has_system authservice; then
     AUTH_SRC=$DATA/src
     mkdir -p "$AUTH_SRC"
     git archive HEAD | tar -x -C "$AUTH_SRC"
+  elif [ "$BENCH_SOURCE" = snapshot ]; then
+    AUTH_SRC=$DATA/src
+    mkdir -p "$AUTH_SRC"
+    tar --exclude=./bench --exclude=bin --exclude=obj --exclude=.git --exclude=node_modules \
+      --exclude=./.data --exclude=./.test-data --exclude=./.tools -cf - . | tar -xf - -C "$AUTH_SRC"
   fi
   say "building (Release): AuthService ($BENCH_SOURCE, $(git rev-parse --short HEAD))"
   if dotnet build "$AUTH_SRC/Host/Host.csproj" "${BUILD_FLAGS[@]}" >"$LOGS/build-authservice.log" 2>&1; then
@@ -324,7 +331,7 @@ jq -n \
   --arg cores "$(nproc)" \
   --arg mem "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')" \
   --arg kernel "$(uname -r)" \
-  --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ "$BENCH_SOURCE" = worktree ] && [ -n "$(git status --porcelain -- ':!bench' 2>/dev/null)" ] && echo ' + uncommitted changes')" \
+  --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ "$BENCH_SOURCE" != head ] && [ -n "$(git status --porcelain -- ':!bench' 2>/dev/null)" ] && echo ' + uncommitted changes')" \
   --arg dotnet "$(dotnet --version)" --arg node "$(node --version)" \
   --arg postgres "$(psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc 'SHOW server_version')" \
   --arg redis "$(redis-server --version | awk '{print $3}' | cut -d= -f2)" \
