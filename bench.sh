@@ -72,7 +72,9 @@ trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-acquire_lock bench
+# One bench.sh per clone at a time (its own lock: the run.sh/test.sh one is theirs).
+exec 8>>"$ROOT/bench/.bench.lock"
+flock -n 8 || die "another ./bench.sh is already running in $ROOT"
 ensure_dotnet
 
 # ------------------------------------------------------------------ tools
