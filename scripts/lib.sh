@@ -57,8 +57,9 @@ run_cleanup() {
 # long-lived children get `9>&-` so that a run killed with -9 does not leave
 # the lock held by its orphans (the next run cleans those up instead).
 acquire_lock() {
-  local name=$1 file
-  file="${TMPDIR:-/tmp}/authservice-$(path_hash "$PWD")-$name.lock"
+  local name=$1
+  local file="$PWD/.data/$name.lock"
+  mkdir -p "$PWD/.data"
   exec 9>>"$file"
   flock -n 9 || die "another ./$name.sh is already running in $PWD (lock $file)"
 }
@@ -205,7 +206,8 @@ ensure_apt_package() {
   fi
   say "installing $pkg (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
-  local apt=(apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$pkg")
+  local apt=(apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=120
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$pkg")
   if ! "${apt[@]}" </dev/null >/tmp/authservice-apt.log 2>&1; then
     say "apt-get install failed; running apt-get update and retrying"
     apt-get update -q </dev/null >>/tmp/authservice-apt.log 2>&1 || true
@@ -260,8 +262,11 @@ pg_bindir() {
 # PostgreSQL refuses to run as root, so root runs its tools as `postgres`,
 # from / because that user may not be able to enter the current directory.
 as_pg_owner() {
-  if is_root; then
+  if is_root && command -v runuser >/dev/null 2>&1; then
     (cd / && runuser -u postgres -- "$@" 9>&-)
+  elif is_root; then
+    # shellcheck disable=SC2016 # $0/$@ expand in the inner sh, not here
+    (cd / && su postgres -s /bin/sh -c '"$0" "$@"' -- "$@" 9>&-)
   else
     "$@" 9>&-
   fi
@@ -280,7 +285,7 @@ pg_cluster_dir() {
   id postgres >/dev/null 2>&1 || die "running as root but there is no 'postgres' user to run PostgreSQL as (install the postgresql package, or run as a normal user)"
   chown postgres:postgres "$preferred"
   chmod 700 "$preferred"
-  if runuser -u postgres -- test -w "$preferred" -a -x "$preferred" 2>/dev/null; then
+  if as_pg_owner test -w "$preferred" -a -x "$preferred" 2>/dev/null; then
     printf '%s' "$preferred"
     return
   fi
