@@ -1,5 +1,6 @@
 using AuthService.Adapters.Postgres.Connection;
 using AuthService.Adapters.Postgres.Migrations;
+using AuthService.Adapters.Postgres.Plans;
 using AuthService.Adapters.Postgres.Pruning;
 using AuthService.Application.Abstractions;
 using Dapper;
@@ -44,6 +45,7 @@ public static class PostgresAdapter
             .AddClasses(classes => classes.Where(t => t.Name.EndsWith("Repository", StringComparison.Ordinal)), publicOnly: false)
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
+        services.AddSingleton<PlanCache>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgresProbe>());
         services.AddSingleton<MigrationRunner>();

@@ -1,6 +1,8 @@
 using AuthService.Adapters.Redis.OAuth;
+using AuthService.Adapters.Redis.Quotas;
 using AuthService.Application.Abstractions;
 using AuthService.Application.OAuth;
+using AuthService.Application.Plans;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +12,7 @@ namespace AuthService.Adapters.Redis;
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Revocation cache, rate limiter, OAuth state and exchange codes, and the "redis"
+    /// Revocation cache, rate limiter, OAuth state and exchange codes, quota counters, and the "redis"
     /// readiness probe, over one multiplexer.
     /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, RATE_LIMIT__ENABLED, JWT__ACCESS_TOKEN_MINUTES.
     /// </summary>
@@ -40,6 +42,7 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<IOAuthStateStore, RedisOAuthStateStore>();
         services.AddSingleton<IOAuthExchangeCodeStore, RedisOAuthExchangeCodeStore>();
+        services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();
 
         return services;
     }
