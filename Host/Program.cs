@@ -64,6 +64,8 @@ var api = app.MapGroup("/api/v1");
 api.MapGroup("/auth").MapAuthEndpoints();
 api.MapGroup("/sessions").MapSessionEndpoints();
 api.MapGroup("/users").MapUserEndpoints();
+api.MapGroup("/api-keys").MapApiKeyEndpoints();
+api.MapPlanEndpoints();
 app.MapGroup("/health").MapHealthEndpoints();
 app.MapKeyEndpoints();
 app.MapDocs();
