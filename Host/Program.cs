@@ -1,6 +1,8 @@
 using AuthService.Adapters.Crypto;
 using AuthService.Adapters.Http;
 using AuthService.Adapters.Http.Endpoints;
+using AuthService.Adapters.Http.OAuth;
+using AuthService.Adapters.Oidc;
 using AuthService.Adapters.Postgres;
 using AuthService.Adapters.Redis;
 using AuthService.Adapters.Smtp;
@@ -40,6 +42,7 @@ builder.Services
     .AddApplication()
     .AddPostgres(configuration)
     .AddRedis(configuration)
+    .AddOidc(configuration)
     .AddCrypto(configuration)
     .AddNotifications(configuration)
     .AddHttpAdapter();
@@ -63,6 +66,8 @@ app.UseHttpAdapter();
 var api = app.MapGroup("/api/v1");
 api.MapGroup("/auth").MapAuthEndpoints();
 api.MapGroup("/sessions").MapSessionEndpoints();
+api.MapGroup("/auth/oauth").MapOAuthEndpoints();
+api.MapGroup("/users/me/identities").MapIdentityEndpoints();
 api.MapGroup("/users").MapUserEndpoints();
 api.MapGroup("/api-keys").MapApiKeyEndpoints();
 api.MapPlanEndpoints();
