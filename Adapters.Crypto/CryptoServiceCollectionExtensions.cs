@@ -47,7 +47,9 @@ public static class CryptoServiceCollectionExtensions
             sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => ServerSecret.Load(sp.GetRequiredService<IOptions<ServerSecretOptions>>().Value));
 
-        services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+        services.AddSingleton<Argon2PasswordHasher>();
+        services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<Argon2PasswordHasher>());
+        services.AddHostedService<PasswordHasherWarmup>();
         services.AddSingleton<ISecretHasher, HmacSecretHasher>();
         services.AddSingleton<ISecretGenerator, SecretGenerator>();
         services.AddSingleton<IIdGenerator, UuidV7Generator>();

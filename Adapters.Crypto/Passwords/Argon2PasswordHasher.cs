@@ -88,6 +88,9 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
 
     public void Dispose() => _slots.Dispose();
 
+    /// <summary>Makes the dummy hash now (at host start), so the first unknown-account login costs no more than others.</summary>
+    internal Task WarmUpAsync(CancellationToken ct) => Task.Run(() => _ = _dummyHash.Value, ct);
+
     private async Task AcquireSlotAsync(CancellationToken ct)
     {
         if (!await _slots.WaitAsync(_queueTimeout, ct))
