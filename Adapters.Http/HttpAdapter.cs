@@ -77,6 +77,7 @@ public static class HttpAdapter
     {
         StatusCodes.Status404NotFound => ErrorEnvelope.WriteAsync(http, 404, "NOT_FOUND", "No such route."),
         StatusCodes.Status405MethodNotAllowed => ErrorEnvelope.WriteAsync(http, 405, "METHOD_NOT_ALLOWED", "This route does not accept that method."),
+        StatusCodes.Status413PayloadTooLarge => ErrorEnvelope.WriteAsync(http, 413, "PAYLOAD_TOO_LARGE", "The request body is too large."),
         StatusCodes.Status415UnsupportedMediaType => ErrorEnvelope.WriteAsync(http, 415, "MALFORMED_REQUEST", "Send the body as application/json."),
         StatusCodes.Status401Unauthorized => ErrorEnvelope.WriteAsync(http, 401, "UNAUTHORIZED", "Authentication is required."),
         StatusCodes.Status403Forbidden => ErrorEnvelope.WriteAsync(http, 403, "FORBIDDEN", "You are not allowed to do this."),

@@ -40,6 +40,7 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<IDependencyProbe, RedisProbe>();
         services.AddHostedService<RedisBackgroundService>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+        services.AddSingleton<ICooldown, RedisCooldown>();
         services.AddSingleton<IOAuthStateStore, RedisOAuthStateStore>();
         services.AddSingleton<IOAuthExchangeCodeStore, RedisOAuthExchangeCodeStore>();
         services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();

@@ -7,6 +7,7 @@ using AuthService.Adapters.Postgres;
 using AuthService.Adapters.Redis;
 using AuthService.Adapters.Smtp;
 using AuthService.Application;
+using AuthService.Host;
 using AuthService.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -49,10 +50,9 @@ builder.Services
 
 var app = builder.Build();
 
-if (args.Length > 0 && args[0] == "migrate")
+if (args.Length > 0 && CommandLine.IsVerb(args[0]))
 {
-    var applied = await app.Services.MigrateDatabaseAsync(CancellationToken.None);
-    app.Logger.LogInformation("Migrations applied: {Count}", applied);
+    Environment.ExitCode = await CommandLine.RunAsync(app, args);
     return;
 }
 
@@ -71,6 +71,7 @@ api.MapGroup("/users/me/identities").MapIdentityEndpoints();
 api.MapGroup("/users").MapUserEndpoints();
 api.MapGroup("/api-keys").MapApiKeyEndpoints();
 api.MapPlanEndpoints();
+api.MapGroup("/admin").MapAdminEndpoints();
 app.MapGroup("/health").MapHealthEndpoints();
 app.MapKeyEndpoints();
 app.MapDocs();

@@ -15,6 +15,12 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Minimal APIs wrap body-read failures (such as Kestrel's 413) in their own 400.
+        if (exception is BadHttpRequestException { InnerException: BadHttpRequestException inner })
+        {
+            exception = inner;
+        }
+
         switch (exception)
         {
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:

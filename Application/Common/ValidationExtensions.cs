@@ -1,4 +1,5 @@
 using AuthService.Domain.Common;
+using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -16,8 +17,11 @@ internal static class ValidationExtensions
         }
 
         var fields = result.Errors
-            .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+            .GroupBy(e => FieldName(e.PropertyName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
         return new Error(ErrorCode.ValidationError, "The request is invalid.", fields);
     }
+
+    // Field names in details.fields are the wire names the client sent: snake_case.
+    private static string FieldName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
 }

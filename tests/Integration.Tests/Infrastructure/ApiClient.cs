@@ -44,10 +44,10 @@ public sealed class ApiClient(HttpClient http, MailCatcher mail)
     public async Task<string> RegisterVerifiedAsync(string? email = null)
     {
         email ??= NewEmail();
-        var since = DateTimeOffset.UtcNow;
+        var seen = await Mail.CountAsync(email);
         var register = await PostAsync("/api/v1/auth/register", new { email, password = Password, name = "Test User" });
         await Expect.StatusAsync(register, 201);
-        var code = await Mail.WaitForCodeAsync(email, since);
+        var code = await Mail.WaitForCodeAsync(email, seen);
         await Expect.StatusAsync(await PostAsync("/api/v1/auth/verify/email", new { email, code }), 200);
         return email;
     }

@@ -4,39 +4,44 @@ using System.Text.RegularExpressions;
 
 namespace AuthService.Integration.Tests.Infrastructure;
 
-/// <summary>Reads the codes we send from maildev's REST API, as a person would from their inbox.</summary>
+/// <summary>
+/// Reads the codes we send from maildev's REST API, as a person would from their inbox. Waiting
+/// is by message count, not time: maildev's timestamps have whole seconds, so "after time T"
+/// would mix up two messages sent within the same second.
+/// </summary>
 public sealed partial class MailCatcher(string baseUrl)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    /// <summary>The 6-digit code of the newest message to <paramref name="address"/> after <paramref name="since"/>.</summary>
-    public async Task<string> WaitForCodeAsync(string address, DateTimeOffset since, TimeSpan? timeout = null)
+    /// <summary>How many messages <paramref name="address"/> has received so far.</summary>
+    public async Task<int> CountAsync(string address) => (await MessagesToAsync(address)).Count;
+
+    /// <summary>The code in the newest message to <paramref name="address"/>, once it has more than <paramref name="seen"/>.</summary>
+    public async Task<string> WaitForCodeAsync(string address, int seen = 0, TimeSpan? timeout = null)
     {
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var messages = await Http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl.TrimEnd('/') + "/email"));
-            string? code = null;
-            foreach (var message in messages.EnumerateArray())
+            var messages = await MessagesToAsync(address);
+            if (messages.Count > seen && Code().Match(messages[^1]) is { Success: true } match)
             {
-                var to = message.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString()).ToList();
-                var date = message.TryGetProperty("date", out var d) && d.TryGetDateTimeOffset(out var at) ? at : DateTimeOffset.MinValue;
-                if (to.Contains(address, StringComparer.OrdinalIgnoreCase) && date >= since.AddSeconds(-2))
-                {
-                    var text = message.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
-                    code = Code().Match(text) is { Success: true } m ? m.Value : code;
-                }
+                return match.Value;
             }
 
-            if (code is not null)
-            {
-                return code;
-            }
-
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No code arrived for {address}.");
+        throw new TimeoutException($"No new code arrived for {address}.");
+    }
+
+    private async Task<List<string>> MessagesToAsync(string address)
+    {
+        var all = await Http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl.TrimEnd('/') + "/email"));
+        return all.EnumerateArray()
+            .Where(m => m.GetProperty("to").EnumerateArray()
+                .Any(t => string.Equals(t.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
+            .Select(m => m.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "")
+            .ToList();
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]

@@ -1,0 +1,49 @@
+using AuthService.Adapters.Postgres;
+using AuthService.Application.Admin;
+
+namespace AuthService.Host;
+
+/// <summary>
+/// Verbs that run once and exit: <c>migrate</c>, and <c>create-admin --email E</c> with the
+/// password read from ADMIN_PASSWORD or standard input (never from the command line, where
+/// it would sit in the shell history and the process list).
+/// </summary>
+internal static class CommandLine
+{
+    public static bool IsVerb(string arg) => arg is "migrate" or "create-admin";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var applied = await app.Services.MigrateDatabaseAsync(CancellationToken.None);
+        app.Logger.LogInformation("Migrations applied: {Count}", applied);
+        if (args[0] == "migrate")
+        {
+            return 0;
+        }
+
+        var email = Option(args, "--email");
+        var password = Environment.GetEnvironmentVariable("ADMIN_PASSWORD") ?? Console.In.ReadLine();
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("usage: create-admin --email ADDRESS  (password from ADMIN_PASSWORD or stdin)");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ICreateAdmin>().ExecuteAsync(email, password, CancellationToken.None);
+        if (!result.IsSuccess)
+        {
+            await Console.Error.WriteLineAsync($"create-admin: {result.Error!.Message} {string.Join("; ", result.Error.Fields?.Select(f => $"{f.Key} {string.Join(", ", f.Value)}") ?? [])}");
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"admin ready: {result.Value.Id} {result.Value.Email}");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
