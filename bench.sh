@@ -155,7 +155,7 @@ done
 start_redis "$DATA/redis" "$REDIS_PORT"
 start_maildev "$DATA/maildev" "$SMTP_PORT" "$MAILDEV_WEB_PORT"
 
-http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
+http_ok() { curl -fs -o /dev/null --max-time 2 "$1"; }
 
 start_authservice() {
   require_free_port "${PORT[authservice]}" AuthService "free the port"
