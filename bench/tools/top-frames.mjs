@@ -11,7 +11,7 @@ const doc = JSON.parse(readFileSync(file, "utf8"));
 const frames = doc.shared.frames.map((f) => f.name);
 // A sample whose innermost managed frame is one of these is a thread waiting, not working.
 const IDLE =
-  /WaitHandle|Monitor\.Wait|LowLevelLifoSemaphore|LowLevelMonitor|Thread\.Sleep|WaitForSignal|SpinWait|WaitForSocketEvents|SocketAsyncEngine\.EventLoop|WorkerThreadStart\(\)$|ThreadPoolWorkQueue\.Dispatch\(\)$|^Thread \(|^Threads$|^\(Non-Activities\)$|^Process\d+ |StartCallback\(\)$|TimerQueue|Gate\.Wait|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|Task\.SpinThenBlockingWait|Task\.InternalWaitCore|FileSystem\.Watcher|^\?!\?$/;
+  /WaitHandle|Monitor\.Wait|LowLevelLifoSemaphore|LowLevelMonitor|Thread\.Sleep|WaitForSignal|SpinWait|WaitForSocketEvents|SocketAsyncEngine\.EventLoop|WorkerThreadStart\(\)$|ThreadPoolWorkQueue\.Dispatch\(\)$|^Thread \(|^Threads$|^\(Non-Activities\)$|^Process\d+ |StartCallback\(\)$|TimerQueue|Gate\.Wait|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|Task\.SpinThenBlockingWait|Task\.InternalWaitCore|FileSystem\.Watcher|SocketManager\.WriteAllQueues|SocketManager\.Read|^\?!\?$/;
 // dotnet-trace's thread-time samples end in a pseudo frame saying whether the
 // thread ran managed code (CPU_TIME) or was in native code (UNMANAGED_CODE_TIME:
 // a wait, a syscall, or native work such as libsodium).
