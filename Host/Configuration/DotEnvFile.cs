@@ -37,7 +37,11 @@ internal static class DotEnvFile
             }
 
             var key = line[..eq].Trim().Replace("__", ":", StringComparison.Ordinal);
-            values[key] = Unquote(line[(eq + 1)..].Trim());
+            var value = Value(line[(eq + 1)..].Trim());
+            if (value.Length > 0)
+            {
+                values[key] = value;
+            }
         }
 
         var sources = configuration.Sources;
@@ -53,6 +57,16 @@ internal static class DotEnvFile
         }
     }
 
-    private static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
+    // Quoted values are taken as they are; unquoted ones end at " #" (a trailing comment).
+    // An empty value means "unset", as it does for ./run.sh's loader.
+    private static string Value(string raw)
+    {
+        if (raw.Length >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw.IndexOf(raw[0], 1) is var end and > 0)
+        {
+            return raw[1..end].Replace("\\n", "\n", StringComparison.Ordinal);
+        }
+
+        var comment = raw.IndexOf(" #", StringComparison.Ordinal);
+        return (comment >= 0 ? raw[..comment] : raw).Trim();
+    }
 }
