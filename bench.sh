@@ -15,7 +15,7 @@
 #   BENCH_LEVELS     concurrency levels                    (default "1 16 64")
 #   BENCH_SCENARIOS  subset of "login refresh me sessions register"
 #   BENCH_SYSTEMS    subset of "authservice identity better-auth"
-#   BENCH_USERS      seeded users per system for login     (default 200)
+#   BENCH_USERS      seeded users per system for login     (default 100)
 #   BENCH_CEILING_SECONDS  Argon2id ceiling measurement    (default 10)
 #   BENCH_RESULTS    output folder                         (default bench/results)
 #   BENCH_SOURCE     worktree: build AuthService from the working tree (default);
@@ -37,7 +37,7 @@ BENCH_WARMUP=${BENCH_WARMUP:-2}
 BENCH_LEVELS=${BENCH_LEVELS:-"1 16 64"}
 BENCH_SCENARIOS=${BENCH_SCENARIOS:-"login refresh me sessions register"}
 BENCH_SYSTEMS=${BENCH_SYSTEMS:-"authservice identity better-auth"}
-BENCH_USERS=${BENCH_USERS:-200}
+BENCH_USERS=${BENCH_USERS:-100}
 BENCH_CEILING_SECONDS=${BENCH_CEILING_SECONDS:-10}
 BENCH_RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 BENCH_SOURCE=${BENCH_SOURCE:-worktree}
