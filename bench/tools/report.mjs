@@ -156,5 +156,41 @@ if (argon || pbkdf2 || scrypt) {
   p();
 }
 
+// Targets of issue 4, with what this run reached (best concurrency level of each system).
+const best = (scen, s) =>
+  raw.cells.filter((x) => x.scenario === scen && x.system === s && x.requests > 0).sort((a, b) => b.rps - a.rps)[0];
+const ratio = (scen, peer) => {
+  const a = best(scen, "authservice");
+  const b = best(scen, peer);
+  return a && b ? a.rps / b.rps : null;
+};
+if (raw.cells.some((x) => x.system === "authservice")) {
+  const yes = (ok) => (ok == null ? "—" : ok ? "yes" : "**no**");
+  const loginBest = best("login", "authservice");
+  const loginFrac = loginBest && argon ? loginBest.rps / argon.hashes_per_sec : null;
+  const rBa = ratio("refresh", "better-auth");
+  const rId = ratio("refresh", "identity");
+  const mId = ratio("me", "identity");
+  const top = Math.max(...levels);
+  const errs = raw.cells.filter((x) => x.system === "authservice" && x.concurrency === top);
+  const errCount = errs.reduce((n, x) => n + x.errors, 0);
+  p("## Targets (issue 4)");
+  p();
+  p("Ratios compare each system's best concurrency level.");
+  p();
+  p("| target | reached | met |");
+  p("|---|---:|:---:|");
+  p(`| password login ≥ 0.9× the Argon2id ceiling | ${loginFrac == null ? "—" : `${f(loginFrac, 2)}×`} | ${yes(loginFrac == null ? null : loginFrac >= 0.9)} |`);
+  p(`| refresh ≥ 2× better-auth's session refresh | ${rBa == null ? "—" : `${f(rBa, 2)}×`} | ${yes(rBa == null ? null : rBa >= 2)} |`);
+  p(`| refresh ≥ 1× ASP.NET Core Identity \`/refresh\` | ${rId == null ? "—" : `${f(rId, 2)}×`} | ${yes(rId == null ? null : rId >= 1)} |`);
+  p(`| current user ≥ 1.5× Identity \`/manage/info\` | ${mId == null ? "—" : `${f(mId, 2)}×`} | ${yes(mId == null ? null : mId >= 1.5)} |`);
+  const errDetail = errs
+    .filter((x) => x.errors > 0)
+    .map((x) => `${x.scenario} ${x.errors}/${x.requests}`)
+    .join(", ");
+  p(`| zero errors at ${top} concurrent | ${errs.length ? `${errCount} errors${errDetail ? ` (${errDetail})` : ""}` : "—"} | ${yes(errs.length ? errCount === 0 : null)} |`);
+  p();
+}
+
 p("Raw numbers: the JSON file of the same name. How to reproduce: `./bench.sh` (see bench/README.md).");
 process.stdout.write(out.join("\n") + "\n");
