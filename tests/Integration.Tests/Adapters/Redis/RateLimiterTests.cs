@@ -92,6 +92,5 @@ public sealed class RateLimiterTests
         }
     }
 
-    private static async Task WaitUntilConnectedAsync(IServiceProvider sp) =>
-        Assert.True(await RevocationCacheTests.EventuallyAsync(() => sp.GetRequiredService<IDependencyProbe>().IsReadyAsync(default)));
+    private static Task WaitUntilConnectedAsync(IServiceProvider sp) => RevocationCacheTests.WaitUntilConnectedAsync(sp);
 }
