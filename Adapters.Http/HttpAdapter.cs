@@ -41,6 +41,7 @@ public static class HttpAdapter
         app.UseStatusCodePages(context => StatusCodeEnvelope(context.HttpContext));
         app.UseMiddleware<ListenerMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<PrincipalLogScopeMiddleware>();
         app.UseAuthorization();
         return app;
     }
@@ -70,6 +71,7 @@ public static class HttpAdapter
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.Converters.Add(new Contracts.UtcTimestampConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
     }
 

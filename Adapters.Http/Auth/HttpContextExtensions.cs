@@ -5,7 +5,7 @@ namespace AuthService.Adapters.Http.Auth;
 
 internal static class HttpContextExtensions
 {
-    private const string PrincipalKey = "authservice.principal";
+    public const string PrincipalKey = "authservice.principal";
     private const int MaxUserAgentLength = 512;
 
     public static void SetCurrentPrincipal(this HttpContext context, CurrentPrincipal principal) =>

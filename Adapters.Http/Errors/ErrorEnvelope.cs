@@ -17,6 +17,7 @@ internal sealed record ErrorEnvelope(ErrorBody Error, string RequestId, DateTime
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new Contracts.UtcTimestampConverter() },
     };
 
     public static Task WriteAsync(HttpContext context, Error error)
