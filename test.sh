@@ -30,10 +30,24 @@ TEST_TIMEOUT_SECONDS=${TEST_TIMEOUT_SECONDS:-540}
 PASSED=0 FAILED=0 SKIPPED=0
 REPORT=()          # one line per step for the summary
 PHASE=provisioning # what was going on if we stop early
+STEP_PID=
+
+# run_step CMD...: run a long step in the background and wait for it, so that
+# a SIGTERM to this script is acted on at once (bash holds traps until a
+# foreground command ends) and the step itself is stopped by finish.
+run_step() {
+  local rc=0
+  "$@" </dev/null 9>&- &
+  STEP_PID=$!
+  wait "$STEP_PID" || rc=$?
+  STEP_PID=
+  return "$rc"
+}
 
 finish() {
   local rc=$?
   trap - EXIT INT TERM
+  [ -n "$STEP_PID" ] && stop_pid "current step" "$STEP_PID"
   run_cleanup
   if [ "$PHASE" != complete ]; then
     REPORT+=("$PHASE: did not complete (exit code $rc)")
@@ -121,7 +135,7 @@ REPORT+=("build: ok ($((SECONDS - build_started))s, overlapping the services)")
 PHASE=format
 say "dotnet format AuthService.sln --verify-no-changes --no-restore"
 t=$SECONDS
-if dotnet format AuthService.sln --verify-no-changes --no-restore </dev/null; then
+if run_step dotnet format AuthService.sln --verify-no-changes --no-restore; then
   REPORT+=("format: ok ($((SECONDS - t))s)")
 else
   REPORT+=("format: FAILED, files need formatting (fix with: dotnet format AuthService.sln)")
@@ -152,9 +166,9 @@ for proj in "${projects[@]}"; do
   say "dotnet test $proj"
   t=$SECONDS
   rc=0
-  timeout -k 30 "$TEST_TIMEOUT_SECONDS" \
+  run_step timeout -k 30 "$TEST_TIMEOUT_SECONDS" \
     dotnet test "$proj" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
-    --results-directory "$RESULTS" </dev/null || rc=$?
+    --results-directory "$RESULTS" || rc=$?
   p=0 f=0 s=0
   if [ -f "$trx" ]; then
     p=$(trx_count "$trx" passed)

@@ -424,8 +424,7 @@ start_build() {
   local log=$1
   shift
   : >"$log"
-  # nice: on a small machine the services should not wait for the compiler.
-  start_bg "dotnet build" "$log" "$log.pid" nice -n 10 dotnet build "$@"
+  start_bg "dotnet build" "$log" "$log.pid" dotnet build "$@"
   BUILD_PID=$LAST_BG_PID
 }
 
