@@ -12,6 +12,10 @@ internal sealed class OidcOptions
 
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan ExchangeCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Problems found while reading the configuration; each names its variable.</summary>
     public List<string> Errors { get; } = [];
 }

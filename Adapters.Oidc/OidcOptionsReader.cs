@@ -6,7 +6,7 @@ namespace AuthService.Adapters.Oidc;
 
 /// <summary>
 /// Reads OAUTH__PROVIDERS__&lt;NAME&gt;__{ISSUER|KIND|CLIENT_ID|CLIENT_SECRET|SCOPES|AUTHORIZE_URL|TOKEN_URL|API_URL},
-/// OAUTH__REDIRECT_ALLOWLIST and OAUTH__CALLBACK_BASE_URL. A bad value is reported with the
+/// OAUTH__REDIRECT_ALLOWLIST, OAUTH__CALLBACK_BASE_URL and the OAUTH__*_SECONDS lifetimes. A bad value is reported with the
 /// variable's name and stops the service at start.
 /// </summary>
 internal static partial class OidcOptionsReader
@@ -36,6 +36,16 @@ internal static partial class OidcOptionsReader
         if (ReadSeconds(oauth, "HTTP_TIMEOUT_SECONDS", options) is { } timeout)
         {
             options.HttpTimeout = timeout;
+        }
+
+        if (ReadSeconds(oauth, "STATE_TTL_SECONDS", options) is { } stateTtl)
+        {
+            options.StateLifetime = stateTtl;
+        }
+
+        if (ReadSeconds(oauth, "EXCHANGE_CODE_TTL_SECONDS", options) is { } codeTtl)
+        {
+            options.ExchangeCodeLifetime = codeTtl;
         }
 
         var callbackBase = CallbackBase(configuration, options);

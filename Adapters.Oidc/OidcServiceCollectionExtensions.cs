@@ -30,7 +30,12 @@ public static class OidcServiceCollectionExtensions
             .Validate(o => o.Errors.Count == 0, string.Join(" ", options.Errors))
             .ValidateOnStart();
 
-        services.AddSingleton(new OAuthSettings { RedirectAllowlist = options.RedirectAllowlist });
+        services.AddSingleton(new OAuthSettings
+        {
+            RedirectAllowlist = options.RedirectAllowlist,
+            StateLifetime = options.StateLifetime,
+            ExchangeCodeLifetime = options.ExchangeCodeLifetime,
+        });
 
         services.AddHttpClient(ProviderHttp.ClientName, client =>
             {

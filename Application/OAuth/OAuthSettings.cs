@@ -1,6 +1,6 @@
 namespace AuthService.Application.OAuth;
 
-/// <summary>Bound by Adapters.Oidc from OAUTH__REDIRECT_ALLOWLIST.</summary>
+/// <summary>Bound by Adapters.Oidc from OAUTH__REDIRECT_ALLOWLIST, OAUTH__STATE_TTL_SECONDS and OAUTH__EXCHANGE_CODE_TTL_SECONDS.</summary>
 public sealed class OAuthSettings
 {
     /// <summary>App addresses the service may send a browser (and a one-time code) to; exact matches only.</summary>

@@ -4,11 +4,17 @@ using AuthService.Integration.Tests.Infrastructure;
 namespace AuthService.Integration.Tests.OAuth;
 
 /// <summary>The service with two providers: "test" (OpenID Connect by discovery) and "github".</summary>
-public sealed class OAuthApp : AuthServiceApp
+public class OAuthApp : AuthServiceApp
 {
     public const string AppRedirect = "http://localhost:3000/callback";
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings =>
+        Settings().Concat(MoreSettings).ToDictionary(p => p.Key, p => p.Value);
+
+    /// <summary>What a derived fixture adds or changes.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
+
+    private Dictionary<string, string?> Settings() => new()
     {
         ["OAUTH:PROVIDERS:TEST:ISSUER"] = OidcTestServices.Issuer,
         ["OAUTH:PROVIDERS:TEST:CLIENT_ID"] = OidcTestServices.ClientId,

@@ -93,6 +93,18 @@ public sealed class OAuthSecurityTests(OAuthApp app) : IClassFixture<OAuthApp>, 
     }
 
     [Fact]
+    public async Task CodeExchangeFlow_WithAnotherPkceVerifier_IsRefused()
+    {
+        var login = OAuthDriver.NewLogin();
+        var code = await _oauth.AppCodeAsync("test", login);
+
+        var stolen = code with { Verifier = new string('a', 43) };
+
+        await Expect.ErrorAsync(await _oauth.TokenLoginAsync("test", stolen), 502, "OAUTH_PROVIDER_ERROR");
+        Assert.Equal(0, await UsersWithEmailAsync(login));
+    }
+
+    [Fact]
     public async Task CodeExchangeFlow_WithUnlistedRedirectUri_IsRefused()
     {
         var code = await _oauth.AppCodeAsync("test", OAuthDriver.NewLogin());
