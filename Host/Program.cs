@@ -20,7 +20,7 @@ builder.Logging.AddJsonConsole(o =>
 {
     o.IncludeScopes = true;
     o.UseUtcTimestamp = true;
-    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
 builder.Services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section));
