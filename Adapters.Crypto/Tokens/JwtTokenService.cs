@@ -21,6 +21,8 @@ internal sealed class JwtTokenService : ITokenIssuer
 
     private static readonly AccessTokenValidation Invalid = new(null, AccessTokenFailure.Invalid);
     private static readonly AccessTokenValidation Expired = new(null, AccessTokenFailure.Expired);
+    private static readonly Task<AccessTokenValidation> InvalidTask = Task.FromResult(Invalid);
+    private static readonly Task<AccessTokenValidation> ExpiredTask = Task.FromResult(Expired);
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningKeyRing _keys;
@@ -29,6 +31,7 @@ internal sealed class JwtTokenService : ITokenIssuer
     private readonly int _lifetimeSeconds;
     private readonly TokenValidationParameters _validation;
     private readonly TimeProvider _time;
+    private readonly ValidatedTokenCache _validated = new(capacity: 10_000);
 
     public JwtTokenService(SigningKeyRing keys, IOptions<JwtOptions> options, TimeProvider time)
     {
@@ -90,13 +93,29 @@ internal sealed class JwtTokenService : ITokenIssuer
         return new IssuedAccessToken(_handler.CreateToken(descriptor), _lifetimeSeconds);
     }
 
-    public async Task<AccessTokenValidation> ValidateAsync(string token, CancellationToken ct)
+    public Task<AccessTokenValidation> ValidateAsync(string token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
-            return Invalid;
+            return InvalidTask;
         }
 
+        if (_validated.TryGet(token, out var cached))
+        {
+            if (cached.Result.Claims!.ExpiresAt > _time.GetUtcNow() - ClockSkew)
+            {
+                return cached;
+            }
+
+            _validated.Remove(token);
+            return ExpiredTask;
+        }
+
+        return ValidateFullyAsync(token);
+    }
+
+    private async Task<AccessTokenValidation> ValidateFullyAsync(string token)
+    {
         var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
@@ -115,7 +134,14 @@ internal sealed class JwtTokenService : ITokenIssuer
             return Expired;
         }
 
-        return ReadClaims(jwt) is { } claims ? new AccessTokenValidation(claims, AccessTokenFailure.None) : Invalid;
+        if (ReadClaims(jwt) is not { } claims)
+        {
+            return Invalid;
+        }
+
+        var valid = new AccessTokenValidation(claims, AccessTokenFailure.None);
+        _validated.Add(token, valid);
+        return valid;
     }
 
     private static AccessTokenClaims? ReadClaims(JsonWebToken jwt)

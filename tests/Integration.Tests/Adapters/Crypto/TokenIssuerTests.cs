@@ -99,6 +99,32 @@ public sealed class TokenIssuerTests
     }
 
     [Fact]
+    public async Task Validate_ExpiredTokenSeenForTheFirstTime_ReturnsExpired()
+    {
+        using var sp = Start(CryptoSettings.WithPrivateKey());
+        var issuer = sp.GetRequiredService<ITokenIssuer>();
+        var user = TokenFactory.User();
+
+        var token = issuer.Issue(user, TokenFactory.Session(user), _time.Now.AddMinutes(-16)).Token;
+
+        Assert.Equal(AccessTokenFailure.Expired, (await issuer.ValidateAsync(token, default)).Failure);
+    }
+
+    [Fact]
+    public async Task Validate_SameTokenManyTimes_GivesTheSameAnswer()
+    {
+        using var sp = Start(CryptoSettings.WithPrivateKey());
+        var issuer = sp.GetRequiredService<ITokenIssuer>();
+        var user = TokenFactory.User();
+        var token = issuer.Issue(user, TokenFactory.Session(user), _time.Now).Token;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => issuer.ValidateAsync(token, default))));
+
+        Assert.All(results, r => Assert.Equal(user.Id, r.Claims!.UserId));
+        Assert.Equal(AccessTokenFailure.Invalid, (await issuer.ValidateAsync(token + "x", default)).Failure);
+    }
+
+    [Fact]
     public async Task Validate_TamperedPayload_ReturnsInvalid()
     {
         using var sp = Start(CryptoSettings.WithPrivateKey());
