@@ -64,8 +64,12 @@ public sealed class OtpServiceTests
         var id = Guid.CreateVersion7();
         var code = new OtpCode
         {
-            Id = id, Purpose = OtpPurpose.Login, Destination = "a@example.test", CodeHash = $"h:{id:N}:123456",
-            CreatedAt = Fakes.Start, ExpiresAt = Fakes.Start.AddMinutes(10),
+            Id = id,
+            Purpose = OtpPurpose.Login,
+            Destination = "a@example.test",
+            CodeHash = $"h:{id:N}:123456",
+            CreatedAt = Fakes.Start,
+            ExpiresAt = Fakes.Start.AddMinutes(10),
         };
         _f.Otps.FindLatestAsync(OtpPurpose.Login, "a@example.test", Arg.Any<CancellationToken>()).Returns(code);
         return code;

@@ -19,8 +19,11 @@ public sealed class RefreshSessionTests
 
     private Session ActiveSession(Guid userId) => new()
     {
-        Id = Guid.CreateVersion7(), UserId = userId, AuthMethod = AuthMethods.Password,
-        CreatedAt = Fakes.Start, ExpiresAt = Fakes.Start.AddDays(30),
+        Id = Guid.CreateVersion7(),
+        UserId = userId,
+        AuthMethod = AuthMethods.Password,
+        CreatedAt = Fakes.Start,
+        ExpiresAt = Fakes.Start.AddDays(30),
     };
 
     [Fact]
