@@ -45,7 +45,13 @@ internal sealed class RedisConnection : IDisposable
             if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
             {
                 var configuration = _configuration.Clone();
-                _connecting = Task.Run(() => ConnectionMultiplexer.ConnectAsync(configuration));
+                // Its own thread: 1.2.6 does part of the connect synchronously, which must not hold a
+                // thread-pool thread (and with it request processing) while a dead server is tried.
+                _connecting = Task.Factory.StartNew(
+                    () => ConnectionMultiplexer.ConnectAsync(configuration),
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default).Unwrap();
             }
 
             return _connecting;

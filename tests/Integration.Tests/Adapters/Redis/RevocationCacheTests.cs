@@ -7,6 +7,10 @@ namespace AuthService.Integration.Tests.Adapters.Redis;
 
 public sealed class RevocationCacheTests
 {
+    // Without our own deadline these calls would hang for good (1.2.6's async calls never time
+    // out); the bound leaves room for a busy machine, the timeout itself is 100 ms.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1.5);
+
     [Fact]
     public async Task MarkRevoked_ThenIsRevoked_IsTrueWithTtlOfTokenLifetimePlusAMinute()
     {
@@ -34,8 +38,6 @@ public sealed class RevocationCacheTests
 
         await cache.MarkRevokedAsync(ids, default);
 
-        // On a busy machine the batch can miss the 250 ms budget; the background retry then writes it.
-        await sp.GetRequiredService<RedisRevocationCache>().RetryPendingAsync(default);
         foreach (var id in ids)
         {
             Assert.True(await cache.IsRevokedAsync(id, default));
@@ -55,8 +57,8 @@ public sealed class RevocationCacheTests
 
         Assert.Null(first);
         Assert.Null(second);
-        Assert.True(firstTime < TimeSpan.FromSeconds(1), $"first call took {firstTime}");
-        Assert.True(secondTime < TimeSpan.FromSeconds(1), $"second call took {secondTime}");
+        Assert.True(firstTime < Bound, $"first call took {firstTime}");
+        Assert.True(secondTime < Bound, $"second call took {secondTime}");
         await cache.MarkRevokedAsync([Guid.CreateVersion7()], default);
     }
 
@@ -71,7 +73,7 @@ public sealed class RevocationCacheTests
         {
             var (answer, took) = await TimedAsync(() => cache.IsRevokedAsync(Guid.CreateVersion7(), default));
             Assert.Null(answer);
-            Assert.True(took < TimeSpan.FromSeconds(1), $"call {i} took {took}");
+            Assert.True(took < Bound, $"call {i} took {took}");
         }
     }
 
@@ -88,15 +90,19 @@ public sealed class RevocationCacheTests
         proxy.Freeze();
         var (answer, took) = await TimedAsync(() => cache.IsRevokedAsync(id, default));
         Assert.Null(answer);
-        Assert.InRange(took, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(900));
+        Assert.InRange(took, TimeSpan.FromMilliseconds(RedisFixture.ShortTimeoutMs - 10), Bound);
 
         // Revoked while Redis hangs: remembered here, answered as revoked, written once it is back.
         await cache.MarkRevokedAsync([id], default);
         proxy.Thaw();
-        await sp.GetRequiredService<RedisRevocationCache>().RetryPendingAsync(default);
-        Assert.True(await cache.IsRevokedAsync(id, default));
+        var revocations = sp.GetRequiredService<RedisRevocationCache>();
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            await revocations.RetryPendingAsync(default);
+            return revocations.PendingCount == 0;
+        }));
         Assert.NotNull(await TtlAsync(sp, $"auth:revoked:{id}"));
-        Assert.Equal(0, sp.GetRequiredService<RedisRevocationCache>().PendingCount);
+        Assert.True(await cache.IsRevokedAsync(id, default));
     }
 
     [Fact]
