@@ -41,6 +41,11 @@ BENCH_USERS=${BENCH_USERS:-100}
 BENCH_CEILING_SECONDS=${BENCH_CEILING_SECONDS:-10}
 BENCH_RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 BENCH_SOURCE=${BENCH_SOURCE:-worktree}
+# The AuthService commit measured, taken now: HEAD may move during a long run.
+AUTH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ "$BENCH_SOURCE" != head ] && [ -n "$(git status --porcelain -- ':!bench' 2>/dev/null)" ]; then
+  AUTH_COMMIT+=" + uncommitted changes"
+fi
 export BENCH_PASSWORD=${BENCH_PASSWORD:-Bench-Passw0rd-2026!}
 export PASSWORD__ARGON2_MEMORY_KIB=${PASSWORD__ARGON2_MEMORY_KIB:-19456}
 export PASSWORD__ARGON2_ITERATIONS=${PASSWORD__ARGON2_ITERATIONS:-2}
@@ -130,7 +135,7 @@ if has_system authservice; then
     tar --exclude=./bench --exclude=bin --exclude=obj --exclude=.git --exclude=node_modules \
       --exclude=./.data --exclude=./.test-data --exclude=./.tools -cf - . | tar -xf - -C "$AUTH_SRC"
   fi
-  say "building (Release): AuthService ($BENCH_SOURCE, $(git rev-parse --short HEAD))"
+  say "building (Release): AuthService ($BENCH_SOURCE, $AUTH_COMMIT)"
   if dotnet build "$AUTH_SRC/Host/Host.csproj" "${BUILD_FLAGS[@]}" >"$LOGS/build-authservice.log" 2>&1; then
     AUTH_DLL=$(ls "$AUTH_SRC"/Host/bin/Release/*/AuthService.Host.dll | head -n1)
   else
@@ -333,7 +338,7 @@ jq -n \
   --arg cores "$(nproc)" \
   --arg mem "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')" \
   --arg kernel "$(uname -r)" \
-  --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ "$BENCH_SOURCE" != head ] && [ -n "$(git status --porcelain -- ':!bench' 2>/dev/null)" ] && echo ' + uncommitted changes')" \
+  --arg commit "$AUTH_COMMIT" \
   --arg dotnet "$(dotnet --version)" --arg node "$(node --version)" \
   --arg postgres "$(psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc 'SHOW server_version')" \
   --arg redis "$(redis-server --version | awk '{print $3}' | cut -d= -f2)" \
