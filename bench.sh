@@ -42,6 +42,7 @@ BENCH_CEILING_SECONDS=${BENCH_CEILING_SECONDS:-10}
 BENCH_RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 BENCH_SOURCE=${BENCH_SOURCE:-worktree}
 # The AuthService commit measured, taken now: HEAD may move during a long run.
+AUTH_REV=$(git rev-parse HEAD 2>/dev/null || echo HEAD)
 AUTH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ "$BENCH_SOURCE" != head ] && [ -n "$(git status --porcelain -- ':!bench' 2>/dev/null)" ]; then
   AUTH_COMMIT+=" + uncommitted changes"
@@ -128,7 +129,7 @@ if has_system authservice; then
   if [ "$BENCH_SOURCE" = head ]; then
     AUTH_SRC=$DATA/src
     mkdir -p "$AUTH_SRC"
-    git archive HEAD | tar -x -C "$AUTH_SRC"
+    git archive "$AUTH_REV" | tar -x -C "$AUTH_SRC"
   elif [ "$BENCH_SOURCE" = snapshot ]; then
     AUTH_SRC=$DATA/src
     mkdir -p "$AUTH_SRC"
