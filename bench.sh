@@ -322,7 +322,7 @@ for scen in $BENCH_SCENARIOS; do
       OFFSET[$s]=$((off + c))
       ncells=$((ncells + 1))
       printf '    %-9s c=%-3s %-12s %s\n' "$scen" "$c" "$s" \
-        "$(jq -r '"\(.rps) req/s  p50 \(.p50_ms) ms  p99 \(.p99_ms) ms  errors \(.errors)"' "$cell" 2>/dev/null || echo 'no result')"
+        "$(jq -r '"\((.requests - .non2xx) / .duration_s * 10 | floor / 10) req/s (2xx)  p50 \(.p50_ms) ms  p99 \(.p99_ms) ms  errors \(.errors)"' "$cell" 2>/dev/null || echo 'no result')"
     done
     round=$((round + 1))
   done

@@ -33,6 +33,8 @@ const ENDPOINT = {
   register: { authservice: "POST /api/v1/auth/register", identity: "POST /register", "better-auth": "POST /api/auth/sign-up/email" },
 };
 
+// Throughput counts successful (2xx) answers only: a fast 503 is not a login.
+const good = (x) => (x.requests - x.non2xx) / x.duration_s;
 const f = (x, d = 0) => (x == null || Number.isNaN(x) ? "—" : Number(x).toFixed(d));
 const cell = (scen, sys, c) => raw.cells.find((x) => x.scenario === scen && x.system === sys && x.concurrency === c);
 const levels = raw.config.levels;
@@ -61,7 +63,10 @@ if (raw.machine.loadavg_before) {
 }
 for (const [s, note] of Object.entries(raw.notes ?? {})) p(`- **${LABEL[s]} was not measured in this run:** ${note}`);
 p();
-p("`errors` = non-2xx answers + socket errors (connect, read, write, timeout). ");
+p(
+  "`req/s` counts successful (2xx) answers only; `errors` = non-2xx answers + socket errors (connect, read, write, " +
+    "timeout); p50/p99 are over all answers. A cell where no request completed within the window shows 0.",
+);
 p("`AuthService ×` = AuthService req/s ÷ that system's req/s at the same concurrency (> 1: AuthService is faster).");
 p();
 
@@ -79,13 +84,13 @@ for (const scen of SCENARIOS) {
         if (scen === "sessions" && s === "identity") p(`| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | n/a | | | | |`);
         continue;
       }
-      const ratio = ours && s !== "authservice" && x.rps > 0 ? `${f(ours.rps / x.rps, 2)}×` : s === "authservice" ? "1.00×" : "—";
+      const ratio = ours && s !== "authservice" && good(x) > 0 ? `${f(good(ours) / good(x), 2)}×` : s === "authservice" ? "1.00×" : "—";
       if (x.requests === 0) {
         p(`| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | 0 | — | — | ${x.errors} (no request completed) | — |`);
         continue;
       }
       p(
-        `| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | ${f(x.rps, 1)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${x.errors} | ${ratio} |`,
+        `| ${c} | ${LABEL[s]} | ${ENDPOINT[scen][s]} | ${f(good(x), 1)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${x.errors} | ${ratio} |`,
       );
     }
   }
@@ -108,7 +113,7 @@ const pbkdf2 = h.dotnet?.identity_pbkdf2;
 const scrypt = h.better_auth;
 const cores = raw.machine.cores;
 const bestLogin = (s) =>
-  raw.cells.filter((x) => x.scenario === "login" && x.system === s).sort((a, b) => b.rps - a.rps)[0];
+  raw.cells.filter((x) => x.scenario === "login" && x.system === s).sort((a, b) => good(b) - good(a))[0];
 
 if (argon) {
   p("## Argon2id ceiling");
@@ -123,7 +128,7 @@ if (argon) {
   if (rows.length) {
     p("| c | AuthService login req/s | fraction of the ceiling |");
     p("|---:|---:|---:|");
-    for (const [c, x] of rows) p(`| ${c} | ${f(x.rps, 1)} | ${f(x.rps / argon.hashes_per_sec, 2)} |`);
+    for (const [c, x] of rows) p(`| ${c} | ${f(good(x), 1)} | ${f(good(x) / argon.hashes_per_sec, 2)} |`);
     p();
   }
 }
@@ -150,7 +155,7 @@ if (argon || pbkdf2 || scrypt) {
     const b = bestLogin(s);
     p(
       `| ${LABEL[s]} | ${name} | ${f(rate, 1)} | ${f(rate ? 1000 / rate : null, 1)} | ` +
-        `${b ? `${f(b.rps, 1)} (${b.concurrency})` : "—"} | ${b && rate ? f(b.rps / (cores * rate), 2) : "—"} |`,
+        `${b ? `${f(good(b), 1)} (${b.concurrency})` : "—"} | ${b && rate ? f(good(b) / (cores * rate), 2) : "—"} |`,
     );
   }
   p();
@@ -158,16 +163,16 @@ if (argon || pbkdf2 || scrypt) {
 
 // Targets of issue 4, with what this run reached (best concurrency level of each system).
 const best = (scen, s) =>
-  raw.cells.filter((x) => x.scenario === scen && x.system === s && x.requests > 0).sort((a, b) => b.rps - a.rps)[0];
+  raw.cells.filter((x) => x.scenario === scen && x.system === s && x.requests > 0).sort((a, b) => good(b) - good(a))[0];
 const ratio = (scen, peer) => {
   const a = best(scen, "authservice");
   const b = best(scen, peer);
-  return a && b ? a.rps / b.rps : null;
+  return a && b && good(b) > 0 ? good(a) / good(b) : null;
 };
 if (raw.cells.some((x) => x.system === "authservice")) {
   const yes = (ok) => (ok == null ? "—" : ok ? "yes" : "**no**");
   const loginBest = best("login", "authservice");
-  const loginFrac = loginBest && argon ? loginBest.rps / argon.hashes_per_sec : null;
+  const loginFrac = loginBest && argon ? good(loginBest) / argon.hashes_per_sec : null;
   const rBa = ratio("refresh", "better-auth");
   const rId = ratio("refresh", "identity");
   const mId = ratio("me", "identity");
