@@ -78,9 +78,16 @@ trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# One bench.sh per clone at a time (its own lock: the run.sh/test.sh one is theirs).
-exec 8>>"$ROOT/bench/.bench.lock"
-flock -n 8 || die "another ./bench.sh is already running in $ROOT"
+# One bench.sh per clone at a time. A pid file rather than a held file lock:
+# the servers it starts would inherit a lock descriptor and keep it after a
+# kill -9, while a pid file is simply taken over when its process is gone.
+LOCK="$ROOT/bench/.bench.pid"
+if other=$(cat "$LOCK" 2>/dev/null) && [ "$other" != $$ ] && pid_alive "$other" &&
+  tr '\0' ' ' <"/proc/$other/cmdline" 2>/dev/null | grep -q 'bench\.sh'; then
+  die "another ./bench.sh (pid $other) is already running in $ROOT"
+fi
+echo $$ >"$LOCK"
+on_cleanup rm -f "$LOCK"
 ensure_dotnet
 
 # ------------------------------------------------------------------ tools
