@@ -4,6 +4,7 @@ using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.Middleware;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -15,6 +16,9 @@ namespace AuthService.Adapters.Http;
 public static class HttpAdapter
 {
     public const string AdminPolicy = "admin";
+
+    /// <summary>Routes that also accept an X-API-Key (read-only ones); every other route needs a session.</summary>
+    public const string SessionOrApiKeyPolicy = "session_or_api_key";
 
     /// <summary>The tag a Kestrel listener puts on its connections; see <see cref="ListenerMiddleware"/>.</summary>
     public static (string Key, string AdminValue) AdminListenerTag => (ListenerMiddleware.ItemKey, ListenerMiddleware.Admin);
@@ -28,7 +32,10 @@ public static class HttpAdapter
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Domain.Users.Role.Admin));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().RequireClaim(BearerAuthenticationHandler.SessionClaim).Build())
+            .AddPolicy(AdminPolicy, p => p.RequireClaim(BearerAuthenticationHandler.SessionClaim).RequireRole(Domain.Users.Role.Admin))
+            .AddPolicy(SessionOrApiKeyPolicy, p => p.RequireAuthenticatedUser());
         services.AddOpenApi("v1");
         return services;
     }

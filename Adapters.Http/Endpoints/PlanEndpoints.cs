@@ -17,8 +17,8 @@ public static class PlanEndpoints
         var group = routes.MapGroup("").WithTags("Plans and quotas");
         group.MapGet("/plans", Plans).WithName("ListPlans").WithSummary("Plans and their daily quota per service (null: unlimited)");
         group.MapGet("/services", Services).WithName("ListServices").WithSummary("Services whose calls are metered");
-        group.MapGet("/users/me/usage", Usage).WithName("GetUsage").WithSummary("Today's calls and limit per service")
-            .RequireAuthorization();
+        group.MapGet("/users/me/usage", Usage).WithName("GetUsage").WithSummary("Today's calls and limit per service (Bearer or X-API-Key)")
+            .RequireAuthorization(HttpAdapter.SessionOrApiKeyPolicy);
 
         // Unauthenticated by design (RFC 7662 style, for downstream services), and not rate limited
         // per IP: a few downstream hosts make all the calls. Garbage is refused before any I/O and

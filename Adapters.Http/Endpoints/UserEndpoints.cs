@@ -13,11 +13,17 @@ public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/me").WithTags("Current user").RequireAuthorization();
-        group.MapGet("/", Get).WithName("GetCurrentUser").WithSummary("The signed-in user");
-        group.MapPatch("/", Update).WithName("UpdateCurrentUser").WithSummary("Change name, username or avatar");
-        group.MapPost("/password", ChangePassword).WithName("ChangePassword").WithSummary("Change the password; other sessions end");
-        group.MapDelete("/", Delete).WithName("DeleteCurrentUser").WithSummary("Delete the account; every session ends");
+        // Policies are set per route: an endpoint's policies add up, so a group-wide session
+        // requirement would shut out the API key that GET accepts.
+        var group = routes.MapGroup("/me").WithTags("Current user");
+        group.MapGet("/", Get).WithName("GetCurrentUser").WithSummary("The signed-in user (Bearer or X-API-Key)")
+            .RequireAuthorization(HttpAdapter.SessionOrApiKeyPolicy);
+        group.MapPatch("/", Update).WithName("UpdateCurrentUser").WithSummary("Change name, username or avatar")
+            .RequireAuthorization();
+        group.MapPost("/password", ChangePassword).WithName("ChangePassword").WithSummary("Change the password; other sessions end")
+            .RequireAuthorization();
+        group.MapDelete("/", Delete).WithName("DeleteCurrentUser").WithSummary("Delete the account; every session ends")
+            .RequireAuthorization();
         return routes;
     }
 
