@@ -1,83 +1,15 @@
-using AuthService.Adapters.Crypto;
-using AuthService.Adapters.Http;
-using AuthService.Adapters.Http.Endpoints;
-using AuthService.Adapters.Http.OAuth;
-using AuthService.Adapters.Oidc;
-using AuthService.Adapters.Postgres;
-using AuthService.Adapters.Redis;
-using AuthService.Adapters.Smtp;
-using AuthService.Application;
 using AuthService.Host;
-using AuthService.Host.Configuration;
-using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
-var configuration = builder.Configuration;
-
-builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(o =>
+try
 {
-    o.IncludeScopes = true;
-    o.UseUtcTimestamp = true;
-    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-});
-
-builder.Services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section));
-builder.WebHost.ConfigureKestrel((context, kestrel) =>
-{
-    var server = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-    kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = 64 * 1024;
-    var address = server.BindAddress();
-    kestrel.Listen(address, server.PublicPort);
-    kestrel.Listen(address, server.AdminPort, listen => listen.Use(next => connection =>
-    {
-        connection.Items[HttpAdapter.AdminListenerTag.Key] = HttpAdapter.AdminListenerTag.AdminValue;
-        return next(connection);
-    }));
-});
-
-builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
-builder.Services
-    .AddApplication()
-    .AddPostgres(configuration)
-    .AddRedis(configuration)
-    .AddOidc(configuration)
-    .AddCrypto(configuration)
-    .AddNotifications(configuration)
-    .AddHttpAdapter();
-
-var app = builder.Build();
-
-if (args.Length > 0 && CommandLine.IsVerb(args[0]))
-{
-    Environment.ExitCode = await CommandLine.RunAsync(app, args);
-    return;
+    await ServiceHost.RunAsync(args);
 }
-
-if (configuration.GetValue("DATABASE:MIGRATE_ON_START", false))
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } reason)
 {
-    await app.Services.MigrateDatabaseAsync(CancellationToken.None);
+    // A bad or missing setting stops the process with one line naming the variable, not a stack trace.
+    await Console.Error.WriteLineAsync("authservice: cannot start: " + reason);
+    Environment.ExitCode = 1;
 }
-
-app.UseHttpAdapter();
-
-var api = app.MapGroup("/api/v1");
-api.MapGroup("/auth").MapAuthEndpoints();
-api.MapGroup("/sessions").MapSessionEndpoints();
-api.MapGroup("/auth/oauth").MapOAuthEndpoints();
-api.MapGroup("/users/me/identities").MapIdentityEndpoints();
-api.MapGroup("/users").MapUserEndpoints();
-api.MapGroup("/api-keys").MapApiKeyEndpoints();
-api.MapPlanEndpoints();
-api.MapGroup("/admin").MapAdminEndpoints();
-app.MapGroup("/health").MapHealthEndpoints();
-app.MapKeyEndpoints();
-app.MapDocs();
-app.MapNotFoundFallback();
-
-await app.RunAsync();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

@@ -1,0 +1,87 @@
+using AuthService.Adapters.Crypto;
+using AuthService.Adapters.Http;
+using AuthService.Adapters.Http.Endpoints;
+using AuthService.Adapters.Http.OAuth;
+using AuthService.Adapters.Oidc;
+using AuthService.Adapters.Postgres;
+using AuthService.Adapters.Redis;
+using AuthService.Adapters.Smtp;
+using AuthService.Application;
+using AuthService.Host.Configuration;
+
+namespace AuthService.Host;
+
+/// <summary>The composition root: configuration, listeners, adapters, middleware and routes.</summary>
+internal static class ServiceHost
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
+        var configuration = builder.Configuration;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
+        builder.Services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section));
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var server = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+            var address = server.BindAddress();
+            kestrel.Listen(address, server.PublicPort);
+            kestrel.Listen(address, server.AdminPort, listen => listen.Use(next => connection =>
+            {
+                connection.Items[HttpAdapter.AdminListenerTag.Key] = HttpAdapter.AdminListenerTag.AdminValue;
+                return next(connection);
+            }));
+        });
+
+        builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
+        builder.Services
+            .AddApplication()
+            .AddPostgres(configuration)
+            .AddRedis(configuration)
+            .AddOidc(configuration)
+            .AddCrypto(configuration)
+            .AddNotifications(configuration)
+            .AddHttpAdapter();
+
+        var app = builder.Build();
+
+        if (args.Length > 0 && CommandLine.IsVerb(args[0]))
+        {
+            Environment.ExitCode = await CommandLine.RunAsync(app, args);
+            return;
+        }
+
+        if (configuration.GetValue("DATABASE:MIGRATE_ON_START", false))
+        {
+            await app.Services.MigrateDatabaseAsync(CancellationToken.None);
+        }
+
+        app.UseHttpAdapter();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/auth").MapAuthEndpoints();
+        api.MapGroup("/sessions").MapSessionEndpoints();
+        api.MapGroup("/auth/oauth").MapOAuthEndpoints();
+        api.MapGroup("/users/me/identities").MapIdentityEndpoints();
+        api.MapGroup("/users").MapUserEndpoints();
+        api.MapGroup("/api-keys").MapApiKeyEndpoints();
+        api.MapPlanEndpoints();
+        api.MapGroup("/admin").MapAdminEndpoints();
+        app.MapGroup("/health").MapHealthEndpoints();
+        app.MapKeyEndpoints();
+        app.MapDocs();
+        app.MapNotFoundFallback();
+
+        await app.RunAsync();
+    }
+}
