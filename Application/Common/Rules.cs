@@ -30,6 +30,19 @@ internal static class Rules
         rule.Must(n => n is null || (n.Trim().Length is > 0 and <= 100 && !n.Any(char.IsControl)))
             .WithMessage("must be 1 to 100 characters without control characters");
 
+    /// <summary>Exactly one of email or phone, each well-formed when present.</summary>
+    public static void EmailXorPhone<T>(
+        this AbstractValidator<T> validator,
+        System.Linq.Expressions.Expression<Func<T, string?>> email,
+        System.Linq.Expressions.Expression<Func<T, string?>> phone)
+    {
+        var (getEmail, getPhone) = (email.Compile(), phone.Compile());
+        validator.RuleFor(email).Email();
+        validator.RuleFor(phone).Phone();
+        validator.RuleFor(c => c).Must(c => (getEmail(c) is null) != (getPhone(c) is null))
+            .WithMessage("exactly one of email or phone is required").OverridePropertyName("email");
+    }
+
     public static IRuleBuilderOptions<T, string> OtpCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(c => c is { Length: 6 } && c.All(char.IsAsciiDigit)).WithMessage("must be 6 digits");
 

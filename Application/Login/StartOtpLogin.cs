@@ -1,9 +1,7 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.Otp;
 using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
-using AuthService.Domain.Users;
 using FluentValidation;
 
 namespace AuthService.Application.Login;
@@ -17,22 +15,14 @@ public interface IStartOtpLogin
 
 internal sealed class StartOtpLoginCommandValidator : AbstractValidator<StartOtpLoginCommand>
 {
-    public StartOtpLoginCommandValidator()
-    {
-        RuleFor(c => c.Email).Email();
-        RuleFor(c => c.Phone).Phone();
-        RuleFor(c => c).Must(c => (c.Email is null) != (c.Phone is null))
-            .WithMessage("exactly one of email or phone is required").OverridePropertyName("email");
-    }
+    public StartOtpLoginCommandValidator() => this.EmailXorPhone(c => c.Email, c => c.Phone);
 }
 
-/// <summary>Always answers 202: whether an account exists is nobody's business but its owner's.</summary>
-internal sealed class StartOtpLogin(
-    IValidator<StartOtpLoginCommand> validator,
-    IUserRepository users,
-    OtpService otp,
-    Cooldown cooldown,
-    IUnitOfWork uow) : IStartOtpLogin
+/// <summary>
+/// Always answers 202: whether an account exists is nobody's business but its owner's. For the
+/// same reason a cooldown is skipped silently here (a 429 would tell used addresses apart).
+/// </summary>
+internal sealed class StartOtpLogin(IValidator<StartOtpLoginCommand> validator, ContactCodeSender sender) : IStartOtpLogin
 {
     public async Task<Result<Unit>> ExecuteAsync(StartOtpLoginCommand command, CancellationToken ct)
     {
@@ -41,24 +31,7 @@ internal sealed class StartOtpLogin(
             return invalid;
         }
 
-        var kind = command.Email is not null ? IdentifierKind.Email : IdentifierKind.Phone;
-        var destination = ContactLookup.Normalize(kind, command.Email ?? command.Phone!);
-        if (await cooldown.CheckAsync("login:" + destination, ct) is not null)
-        {
-            // Silently skip: a 429 here would tell apart addresses that were just used.
-            return Unit.Value;
-        }
-
-        var user = await ContactLookup.FindAsync(users, kind, destination, ct);
-        if (user is null || !user.IsActive)
-        {
-            return Unit.Value;
-        }
-
-        var channel = kind == IdentifierKind.Email ? NotificationChannel.Email : NotificationChannel.Sms;
-        var message = await otp.IssueAsync(OtpPurpose.Login, destination, user.Id, channel, ct);
-        await uow.CommitAsync(ct);
-        await otp.SendAsync(message, ct);
+        await sender.SendAsync(Contact.From(command.Email, command.Phone), OtpPurpose.Login, "login", _ => true, ct);
         return Unit.Value;
     }
 }

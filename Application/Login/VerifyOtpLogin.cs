@@ -22,10 +22,7 @@ internal sealed class VerifyOtpLoginCommandValidator : AbstractValidator<VerifyO
 {
     public VerifyOtpLoginCommandValidator()
     {
-        RuleFor(c => c.Email).Email();
-        RuleFor(c => c.Phone).Phone();
-        RuleFor(c => c).Must(c => (c.Email is null) != (c.Phone is null))
-            .WithMessage("exactly one of email or phone is required").OverridePropertyName("email");
+        this.EmailXorPhone(c => c.Email, c => c.Phone);
         RuleFor(c => c.Code).OtpCode();
         RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters");
     }
@@ -47,8 +44,7 @@ internal sealed class VerifyOtpLogin(
             return invalid;
         }
 
-        var kind = command.Email is not null ? IdentifierKind.Email : IdentifierKind.Phone;
-        var destination = ContactLookup.Normalize(kind, command.Email ?? command.Phone!);
+        var (kind, destination) = Contact.From(command.Email, command.Phone);
         var failure = await otp.ConsumeAsync(OtpPurpose.Login, destination, command.Code, ct);
         var user = failure is null ? await ContactLookup.FindAsync(users, kind, destination, ct) : null;
         if (failure is not null || user is null)

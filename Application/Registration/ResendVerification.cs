@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.Otp;
 using AuthService.Domain.Common;
@@ -17,25 +16,15 @@ public interface IResendVerification
 
 internal sealed class ResendVerificationCommandValidator : AbstractValidator<ResendVerificationCommand>
 {
-    public ResendVerificationCommandValidator()
-    {
-        RuleFor(c => c.Email).Email();
-        RuleFor(c => c.Phone).Phone();
-        RuleFor(c => c).Must(c => (c.Email is null) != (c.Phone is null))
-            .WithMessage("exactly one of email or phone is required").OverridePropertyName("email");
-    }
+    public ResendVerificationCommandValidator() => this.EmailXorPhone(c => c.Email, c => c.Phone);
 }
 
 /// <summary>
 /// Answers the same whether or not the account exists or is already verified, so it cannot
 /// be used to probe for accounts; the cooldown applies to every destination alike.
 /// </summary>
-internal sealed class ResendVerification(
-    IValidator<ResendVerificationCommand> validator,
-    IUserRepository users,
-    OtpService otp,
-    Cooldown cooldown,
-    IUnitOfWork uow) : IResendVerification
+internal sealed class ResendVerification(IValidator<ResendVerificationCommand> validator, ContactCodeSender sender)
+    : IResendVerification
 {
     public async Task<Result<Unit>> ExecuteAsync(ResendVerificationCommand command, CancellationToken ct)
     {
@@ -44,25 +33,9 @@ internal sealed class ResendVerification(
             return invalid;
         }
 
-        var kind = command.Email is not null ? IdentifierKind.Email : IdentifierKind.Phone;
-        var destination = ContactLookup.Normalize(kind, command.Email ?? command.Phone!);
-        if (await cooldown.CheckAsync(destination, ct) is { } tooSoon)
-        {
-            return tooSoon;
-        }
-
-        var user = await ContactLookup.FindAsync(users, kind, destination, ct);
-        if (user is null || !user.IsActive || user.IsVerifiedFor(kind))
-        {
-            return Unit.Value;
-        }
-
-        var (purpose, channel) = kind == IdentifierKind.Email
-            ? (OtpPurpose.VerifyEmail, NotificationChannel.Email)
-            : (OtpPurpose.VerifyPhone, NotificationChannel.Sms);
-        var message = await otp.IssueAsync(purpose, destination, user.Id, channel, ct);
-        await uow.CommitAsync(ct);
-        await otp.SendAsync(message, ct);
-        return Unit.Value;
+        var contact = Contact.From(command.Email, command.Phone);
+        var purpose = contact.Kind == IdentifierKind.Phone ? OtpPurpose.VerifyPhone : OtpPurpose.VerifyEmail;
+        var tooSoon = await sender.SendAsync(contact, purpose, "verify", user => !user.IsVerifiedFor(contact.Kind), ct);
+        return tooSoon is null ? Unit.Value : tooSoon;
     }
 }

@@ -42,12 +42,7 @@ internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPas
 }
 
 /// <summary>Always 202, account or not; the cooldown is skipped silently for the same reason.</summary>
-internal sealed class ForgotPassword(
-    IValidator<ForgotPasswordCommand> validator,
-    IUserRepository users,
-    OtpService otp,
-    Cooldown cooldown,
-    IUnitOfWork uow) : IForgotPassword
+internal sealed class ForgotPassword(IValidator<ForgotPasswordCommand> validator, ContactCodeSender sender) : IForgotPassword
 {
     public async Task<Result<Unit>> ExecuteAsync(ForgotPasswordCommand command, CancellationToken ct)
     {
@@ -56,16 +51,7 @@ internal sealed class ForgotPassword(
             return invalid;
         }
 
-        var email = Identifiers.NormalizeEmail(command.Email);
-        if (await cooldown.CheckAsync("reset:" + email, ct) is not null
-            || await users.FindByEmailAsync(email, ct) is not { IsActive: true } user)
-        {
-            return Unit.Value;
-        }
-
-        var message = await otp.IssueAsync(OtpPurpose.PasswordReset, email, user.Id, NotificationChannel.Email, ct);
-        await uow.CommitAsync(ct);
-        await otp.SendAsync(message, ct);
+        await sender.SendAsync(Contact.From(command.Email, null), OtpPurpose.PasswordReset, "reset", _ => true, ct);
         return Unit.Value;
     }
 }

@@ -1,0 +1,37 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
+using AuthService.Domain.Common;
+using AuthService.Domain.Otp;
+using AuthService.Domain.Users;
+
+namespace AuthService.Application.Otp;
+
+/// <summary>
+/// "Send a code to this address if it belongs to someone who should get one": the shared body of
+/// resend, OTP sign-in and password reset. The cooldown is checked before the account is looked
+/// up, so it behaves the same for addresses with and without an account.
+/// </summary>
+internal sealed class ContactCodeSender(IUserRepository users, OtpService otp, Cooldown cooldown, IUnitOfWork uow)
+{
+    /// <returns>The cooldown error when a code went to this address moments ago, else null.</returns>
+    public async Task<Error?> SendAsync(
+        Contact contact, OtpPurpose purpose, string cooldownScope, Func<User, bool> wanted, CancellationToken ct)
+    {
+        if (await cooldown.CheckAsync(cooldownScope + ":" + contact.Destination, ct) is { } tooSoon)
+        {
+            return tooSoon;
+        }
+
+        var user = await ContactLookup.FindAsync(users, contact.Kind, contact.Destination, ct);
+        if (user is not { IsActive: true } || !wanted(user))
+        {
+            return null;
+        }
+
+        var channel = contact.Kind == IdentifierKind.Phone ? NotificationChannel.Sms : NotificationChannel.Email;
+        var message = await otp.IssueAsync(purpose, contact.Destination, user.Id, channel, ct);
+        await uow.CommitAsync(ct);
+        await otp.SendAsync(message, ct);
+        return null;
+    }
+}
