@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<OtpService>();
         services.AddScoped<Cooldown>();
         services.AddScoped<ContactCodeSender>();
+        services.AddScoped<OAuth.AppCodeRedeemer>();
         services.AddScoped<Auditor>();
         services.AddScoped<SessionRevoker>();
         services.AddSingleton(TimeProvider.System);

@@ -34,30 +34,17 @@ internal sealed class LinkExternalIdentityCommandValidator : AbstractValidator<L
 
 internal sealed class LinkExternalIdentity(
     IValidator<LinkExternalIdentityCommand> validator,
-    IOAuthProviderGateway gateway,
+    AppCodeRedeemer redeemer,
     IOAuthAccountResolver accounts,
-    IUnitOfWork uow,
-    OAuthSettings settings) : ILinkExternalIdentity
+    IUnitOfWork uow) : ILinkExternalIdentity
 {
     public async Task<Result<ExternalIdentity>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct)
     {
-        if (!gateway.IsConfigured(command.Provider))
-        {
-            return Error.NotFound("The OAuth provider");
-        }
-
-        if (await validator.CheckAsync(command, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (!settings.IsAllowedRedirect(command.RedirectUri))
-        {
-            return Error.Validation("redirect_uri", "must be one of the allow-listed redirect URIs");
-        }
-
-        var identity = await gateway.RedeemCodeAsync(
-            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce), ct);
+        var identity = await redeemer.RedeemAsync(
+            validator,
+            command,
+            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce),
+            ct);
         if (!identity.IsSuccess)
         {
             return identity.Error!;

@@ -38,33 +38,19 @@ internal sealed class OAuthTokenLoginCommandValidator : AbstractValidator<OAuthT
 
 internal sealed class OAuthTokenLogin(
     IValidator<OAuthTokenLoginCommand> validator,
-    IOAuthProviderGateway gateway,
+    AppCodeRedeemer redeemer,
     IOAuthAccountResolver accounts,
     ISessionStarter sessions,
     Auditor audit,
-    IUnitOfWork uow,
-    OAuthSettings settings) : IOAuthTokenLogin
+    IUnitOfWork uow) : IOAuthTokenLogin
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(OAuthTokenLoginCommand command, CancellationToken ct)
     {
-        if (!gateway.IsConfigured(command.Provider))
-        {
-            return Error.NotFound("The OAuth provider");
-        }
-
-        if (await validator.CheckAsync(command, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        // The code was issued for this address; only allow-listed apps may redeem codes here.
-        if (!settings.IsAllowedRedirect(command.RedirectUri))
-        {
-            return Error.Validation("redirect_uri", "must be one of the allow-listed redirect URIs");
-        }
-
-        var identity = await gateway.RedeemCodeAsync(
-            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce), ct);
+        var identity = await redeemer.RedeemAsync(
+            validator,
+            command,
+            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce),
+            ct);
         if (!identity.IsSuccess)
         {
             return identity.Error!;

@@ -71,6 +71,10 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["DATABASE:URL"] = ConnectionString,
             ["DATABASE:MIGRATE_ON_START"] = "true",
             ["REDIS:URL"] = TestServices.RedisUrl,
+
+            // Parallel test classes on a 2-core machine can stall a call past the 250 ms default;
+            // then rate limits and cooldowns fail open by design, which is not what these tests check.
+            ["REDIS:TIMEOUT_MS"] = "2000",
             ["SMTP:HOST"] = TestServices.SmtpHost,
             ["SMTP:PORT"] = TestServices.SmtpPort,
             ["JWT:SIGNING_KEYS_DIR"] = _keysDir,
