@@ -301,6 +301,26 @@ run_wrk() {
     >>"$LOGS/wrk.log" 2>&1
 }
 
+# wait_drained SYSTEM: a connection wrk closes at the end of a run does not
+# cancel its request: a server may go on hashing the passwords of the last
+# run's in-flight logins for seconds, and that work would land on the next
+# cell (maybe another system's). Wait until the process uses < 10% of a core.
+declare -A PIDFILE=([authservice]=AuthService.Host [identity]=IdentityPeer [better-auth]=server.mjs)
+wait_drained() {
+  local pid ticks t0 t1 deadline=$((SECONDS + 60))
+  pid=$(cat "$DATA/run/${PIDFILE[$1]}.pid" 2>/dev/null) || return 0
+  ticks=$(getconf CLK_TCK)
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+  t0=$(cpu_ticks "$pid")
+  while ((SECONDS < deadline)); do
+    sleep 0.5
+    t1=$(cpu_ticks "$pid")
+    (((t1 - t0) * 20 < ticks)) && return 0
+    t0=$t1
+  done
+  warn "$1 still busy 60 s after its last run"
+}
+
 declare -A DATAFILE=()
 ncells=0
 for scen in $BENCH_SCENARIOS; do
@@ -323,9 +343,11 @@ for scen in $BENCH_SCENARIOS; do
       if [ "$BENCH_WARMUP" != 0 ]; then
         run_wrk "$scen" "$s" "$c" "$BENCH_WARMUP" "${DATAFILE[$s]}" "$off" /dev/null
         off=$((off + c))
+        wait_drained "$s"
       fi
       cell="$CELLS/${scen}__${s}__c${c}.json"
       run_wrk "$scen" "$s" "$c" "$BENCH_DURATION" "${DATAFILE[$s]}" "$off" "$cell"
+      wait_drained "$s"
       OFFSET[$s]=$((off + c))
       ncells=$((ncells + 1))
       printf '    %-9s c=%-3s %-12s %s\n' "$scen" "$c" "$s" \
