@@ -25,6 +25,19 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource) : IUnitOfWork, IAs
         return new DbScope(_connection, _transaction);
     }
 
+    /// <summary>
+    /// For reads. Inside a started transaction they join it (and see its writes); before any write
+    /// they run on the plain connection. Under READ COMMITTED every statement takes its own
+    /// snapshot either way, so nothing changes but the cost: a read-only request is one round trip
+    /// instead of BEGIN … ROLLBACK. Reads that lock rows (FOR UPDATE) must use <see cref="EnlistAsync"/>.
+    /// </summary>
+    public async ValueTask<ReadScope> ReadAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _connection ??= await dataSource.OpenConnectionAsync(ct);
+        return new ReadScope(_connection, _transaction);
+    }
+
     /// <summary>Commits what was done so far; later calls start a new transaction on the same connection.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {

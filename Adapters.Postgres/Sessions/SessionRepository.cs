@@ -117,7 +117,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
             WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now
             ORDER BY created_at DESC, id DESC
             """;
-        var db = await uow.EnlistAsync(ct);
+        var db = await uow.ReadAsync(ct);
         var rows = await db.Connection.QueryAsync<SessionRow>(
             new CommandDefinition(Sql, new { userId, now }, db.Transaction, cancellationToken: ct));
         return [.. rows.Select(r => r.ToSession())];
@@ -154,7 +154,9 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         const string Sql = """
             SELECT EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId AND revoked_at IS NULL AND expires_at > @now)
             """;
-        return await ScalarAsync<bool>(Sql, new { sessionId, now }, ct);
+        var db = await uow.ReadAsync(ct);
+        return await db.Connection.ExecuteScalarAsync<bool>(
+            new CommandDefinition(Sql, new { sessionId, now }, db.Transaction, cancellationToken: ct));
     }
 
     /// <summary>

@@ -192,7 +192,7 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
 
     private async Task<User?> FindAsync(string sql, object args, CancellationToken ct)
     {
-        var db = await uow.EnlistAsync(ct);
+        var db = await uow.ReadAsync(ct);
         var row = await db.Connection.QuerySingleOrDefaultAsync<UserRow>(
             new CommandDefinition(sql, args, db.Transaction, cancellationToken: ct));
         return row?.ToUser();
