@@ -108,7 +108,15 @@ for (const scen of SCENARIOS) {
 }
 
 const h = raw.hash ?? {};
-const argon = h.dotnet?.argon2id;
+// The ceiling is measured before and after the cells; the higher one counts
+// (on a shared machine, other work can only lower a measurement).
+const argonRuns = [h.dotnet?.argon2id, h.dotnet_after?.argon2id].filter(Boolean);
+const argon = argonRuns.length
+  ? {
+      ...argonRuns.reduce((a, b) => (b.hashes_per_sec > a.hashes_per_sec ? b : a)),
+      single_core_hashes_per_sec: Math.max(...argonRuns.map((a) => a.single_core_hashes_per_sec)),
+    }
+  : undefined;
 const pbkdf2 = h.dotnet?.identity_pbkdf2;
 const scrypt = h.better_auth;
 const cores = raw.machine.cores;
@@ -120,8 +128,11 @@ if (argon) {
   p();
   p(
     `Raw ${argon.library} \`crypto_pwhash_str_alg\` (Argon2id, m=${argon.memory_kib} KiB, t=${argon.iterations}, p=1 — ` +
-      `the service's parameters) on ${argon.threads} threads for ${f(argon.seconds, 1)} s, before the load tests: ` +
-      `**${f(argon.hashes_per_sec, 1)} hashes/s** (one core alone: ${f(argon.single_core_hashes_per_sec, 1)}/s).`,
+      `the service's parameters) on ${argon.threads} threads for ${f(argon.seconds, 1)} s: ` +
+      `**${f(argon.hashes_per_sec, 1)} hashes/s** (one core alone: ${f(argon.single_core_hashes_per_sec, 1)}/s)` +
+      (argonRuns.length > 1
+        ? `; the higher of two measurements, before the load tests (${f(argonRuns[0].hashes_per_sec, 1)}/s) and after them (${f(argonRuns[1].hashes_per_sec, 1)}/s).`
+        : "."),
   );
   p();
   const rows = levels.map((c) => [c, cell("login", "authservice", c)]).filter(([, x]) => x);
