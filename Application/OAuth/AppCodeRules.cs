@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 
 namespace AuthService.Application.OAuth;
@@ -18,4 +19,18 @@ internal static class AppCodeRules
 
     public static IRuleBuilderOptions<T, string?> Nonce<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(MaxNonceLength).WithMessage($"must be at most {MaxNonceLength} characters");
+
+    /// <summary>The four fields of an app-side code exchange (wire names come from the property names).</summary>
+    public static void AppCodeGrant<T>(
+        this AbstractValidator<T> validator,
+        Expression<Func<T, string?>> code,
+        Expression<Func<T, string?>> codeVerifier,
+        Expression<Func<T, string?>> redirectUri,
+        Expression<Func<T, string?>> nonce)
+    {
+        validator.RuleFor(code).ProviderCode();
+        validator.RuleFor(codeVerifier).CodeVerifier();
+        validator.RuleFor(redirectUri).NotEmpty().WithMessage("is required");
+        validator.RuleFor(nonce).Nonce();
+    }
 }

@@ -25,10 +25,7 @@ internal sealed class LinkExternalIdentityCommandValidator : AbstractValidator<L
 {
     public LinkExternalIdentityCommandValidator()
     {
-        RuleFor(c => c.Code).ProviderCode().OverridePropertyName("code");
-        RuleFor(c => c.CodeVerifier).CodeVerifier().OverridePropertyName("code_verifier");
-        RuleFor(c => c.RedirectUri).NotEmpty().WithMessage("is required").OverridePropertyName("redirect_uri");
-        RuleFor(c => c.Nonce).Nonce().OverridePropertyName("nonce");
+        this.AppCodeGrant(c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
     }
 }
 

@@ -27,10 +27,7 @@ internal sealed class OAuthTokenLoginCommandValidator : AbstractValidator<OAuthT
 {
     public OAuthTokenLoginCommandValidator()
     {
-        RuleFor(c => c.Code).ProviderCode().OverridePropertyName("code");
-        RuleFor(c => c.CodeVerifier).CodeVerifier().OverridePropertyName("code_verifier");
-        RuleFor(c => c.RedirectUri).NotEmpty().WithMessage("is required").OverridePropertyName("redirect_uri");
-        RuleFor(c => c.Nonce).Nonce().OverridePropertyName("nonce");
+        this.AppCodeGrant(c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
         RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters")
             .OverridePropertyName("device_name");
     }
