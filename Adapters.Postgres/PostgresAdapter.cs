@@ -32,6 +32,7 @@ public static class PostgresAdapter
             .Validate(o => !string.IsNullOrWhiteSpace(o.Url), "DATABASE__URL must be set (postgresql://user:pass@host:port/db).")
             .Validate(o => string.IsNullOrWhiteSpace(o.Url) || IsParsable(o.Url), "DATABASE__URL is neither a postgresql:// URL nor an Npgsql connection string.")
             .Validate(o => o.PruneIntervalMinutes >= 0, "DATABASE__PRUNE_INTERVAL_MINUTES must be 0 (off) or more.")
+            .Validate(o => o.MaxAutoPrepare is >= 0 and <= 1000, "DATABASE__MAX_AUTO_PREPARE must be between 0 (off) and 1000.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -72,6 +73,8 @@ public static class PostgresAdapter
     {
         var connection = DatabaseUrl.Parse(options.Url!);
         connection.Pooling = true;
+        connection.MaxAutoPrepare = options.MaxAutoPrepare;
+        connection.AutoPrepareMinUsages = 2;
         if (string.IsNullOrEmpty(connection.ApplicationName))
         {
             connection.ApplicationName = "authservice";

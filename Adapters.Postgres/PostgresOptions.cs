@@ -14,6 +14,15 @@ internal sealed class PostgresOptions
     [ConfigurationKeyName("MIGRATIONS_DIR")]
     public string? MigrationsDir { get; set; }
 
+    /// <summary>
+    /// How many statements each connection keeps prepared (Npgsql's Max Auto Prepare): a
+    /// statement used twice is prepared on that connection, so PostgreSQL stops parsing and
+    /// planning it on every request. 0 turns it off (e.g. behind a pooler that cannot keep
+    /// prepared statements).
+    /// </summary>
+    [ConfigurationKeyName("MAX_AUTO_PREPARE")]
+    public int MaxAutoPrepare { get; set; } = 64;
+
     /// <summary>Minutes between pruning runs; 0 turns pruning off.</summary>
     [ConfigurationKeyName("PRUNE_INTERVAL_MINUTES")]
     public int PruneIntervalMinutes { get; set; } = 10;

@@ -38,6 +38,14 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource) : IUnitOfWork, IAs
         return new ReadScope(_connection, _transaction);
     }
 
+    /// <summary>
+    /// For one statement that is a whole unit of work on its own, such as a write done in a single
+    /// conditional statement: inside a started transaction it joins it; otherwise it runs in
+    /// autocommit, where PostgreSQL makes the statement its own transaction and commits it in the
+    /// same round trip (no BEGIN, no COMMIT).
+    /// </summary>
+    public ValueTask<ReadScope> StatementAsync(CancellationToken ct) => ReadAsync(ct);
+
     /// <summary>Commits what was done so far; later calls start a new transaction on the same connection.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using AuthService.Adapters.Postgres.Connection;
+using AuthService.Adapters.Postgres.Users;
 using AuthService.Application.Abstractions;
 using AuthService.Domain.Sessions;
 using Dapper;
@@ -38,7 +39,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         await ExecuteAsync(Sql, args, ct);
     }
 
-    public async Task<Session?> RotateRefreshTokenAsync(
+    public async Task<RotatedSession?> RotateRefreshTokenAsync(
         string presentedHash, string successorHash, DateTimeOffset now, DateTimeOffset newExpiresAt, CancellationToken ct)
     {
         // One statement, so no caller ever sees a half-done rotation:
@@ -49,7 +50,10 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         //              nothing (rotated_at is set by now), so nothing below happens for it either.
         //   touched:   the session slides its expiry.
         //   successor: the new current token (the partial unique index allows one per session).
-        // A revoked or expired session matches no target: nothing at all changes.
+        // A revoked or expired session matches no target: nothing at all changes. The user's row
+        // comes back with the session, so the caller needs no second round trip; and since the
+        // statement is atomic on its own, it runs in autocommit when no transaction is under way
+        // (BEGIN and COMMIT would be two more round trips for nothing).
         const string Sql = $"""
             WITH target AS (
                 SELECT s.id
@@ -73,13 +77,17 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
                 SELECT @successorHash, id, @now FROM touched
                 RETURNING session_id
             )
-            SELECT {SessionRow.Columns}
-            FROM touched JOIN successor ON successor.session_id = touched.id
+            SELECT touched.*, u.*
+            FROM touched
+            JOIN successor ON successor.session_id = touched.id
+            CROSS JOIN LATERAL (SELECT {UserRow.Columns} FROM users WHERE users.id = touched.user_id) u
             """;
-        var db = await uow.EnlistAsync(ct);
-        var row = await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
-            Sql, new { presentedHash, successorHash, now, newExpiresAt }, db.Transaction, cancellationToken: ct));
-        return row?.ToSession();
+        var db = await uow.StatementAsync(ct);
+        var rows = await db.Connection.QueryAsync<SessionRow, UserRow, RotatedSession>(
+            new CommandDefinition(Sql, new { presentedHash, successorHash, now, newExpiresAt }, db.Transaction, cancellationToken: ct),
+            static (session, user) => new RotatedSession(session.ToSession(), user.ToUser()),
+            splitOn: "id");
+        return rows.SingleOrDefault();
     }
 
     public async Task<RefreshTokenRecord?> FindRefreshTokenAsync(string tokenHash, CancellationToken ct)

@@ -1,9 +1,13 @@
 using AuthService.Domain.Sessions;
+using AuthService.Domain.Users;
 
 namespace AuthService.Application.Abstractions;
 
 /// <summary>What the store knows of a presented refresh token that is not the current one.</summary>
 public sealed record RefreshTokenRecord(Guid SessionId, DateTimeOffset? RotatedAt);
+
+/// <summary>A session after a rotation, with its user as the same statement read it.</summary>
+public sealed record RotatedSession(Session Session, User User);
 
 public interface ISessionRepository
 {
@@ -12,10 +16,11 @@ public interface ISessionRepository
     /// <summary>
     /// Atomically retires <paramref name="presentedHash"/> and makes <paramref name="successorHash"/>
     /// current, only if the presented token is current and its session active. Returns the
-    /// session on success, null when nothing was rotated (one conditional statement: two
-    /// concurrent callers can never both win).
+    /// session and its user on success, null when nothing was rotated. One conditional statement,
+    /// its own transaction when none is under way: two concurrent callers can never both win, and
+    /// the common refresh is a single round trip.
     /// </summary>
-    Task<Session?> RotateRefreshTokenAsync(
+    Task<RotatedSession?> RotateRefreshTokenAsync(
         string presentedHash, string successorHash, DateTimeOffset now, DateTimeOffset newExpiresAt, CancellationToken ct);
 
     Task<RefreshTokenRecord?> FindRefreshTokenAsync(string tokenHash, CancellationToken ct);

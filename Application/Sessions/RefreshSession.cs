@@ -3,6 +3,7 @@ using AuthService.Application.Common;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
+using AuthService.Domain.Users;
 
 namespace AuthService.Application.Sessions;
 
@@ -44,11 +45,11 @@ internal sealed class RefreshSession(
         var successor = secrets.SuccessorOf(command.RefreshToken);
         var successorHash = hasher.Hash(successor);
 
-        var session = await sessions.RotateRefreshTokenAsync(
+        var rotated = await sessions.RotateRefreshTokenAsync(
             presentedHash, successorHash, now, now + settings.RefreshTokenLifetime, ct);
-        if (session is not null)
+        if (rotated is not null)
         {
-            return await RespondAsync(session, successor, ct);
+            return Respond(rotated.Session, rotated.User, successor);
         }
 
         var record = await sessions.FindRefreshTokenAsync(presentedHash, ct);
@@ -57,7 +58,7 @@ internal sealed class RefreshSession(
             return Invalid;
         }
 
-        session = await sessions.FindAsync(record.SessionId, ct);
+        var session = await sessions.FindAsync(record.SessionId, ct);
         if (session is null)
         {
             return Invalid;
@@ -76,7 +77,7 @@ internal sealed class RefreshSession(
         if (now - record.RotatedAt.Value <= settings.RefreshReuseGrace
             && await sessions.IsCurrentRefreshTokenAsync(session.Id, successorHash, ct))
         {
-            return await RespondAsync(session, successor, ct);
+            return Respond(session, await users.FindByIdAsync(session.UserId, ct), successor);
         }
 
         // A token that was already rotated away is being used again: someone holds a copy.
@@ -88,16 +89,14 @@ internal sealed class RefreshSession(
         return new Error(ErrorCode.TokenReused, "This refresh token was already used; the session has been revoked.");
     }
 
-    private async Task<Result<TokenResponse>> RespondAsync(Session session, string refreshToken, CancellationToken ct)
+    /// <summary>The rotation is already committed: it ran as a single statement.</summary>
+    private Result<TokenResponse> Respond(Session session, User? user, string refreshToken)
     {
-        var user = await users.FindByIdAsync(session.UserId, ct);
         if (user is null || !user.IsActive)
         {
-            await uow.CommitAsync(ct);
             return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
         }
 
-        await uow.CommitAsync(ct);
         var access = tokens.Issue(user, session, clock.GetUtcNow());
         return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, user);
     }

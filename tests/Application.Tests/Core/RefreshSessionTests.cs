@@ -3,6 +3,7 @@ using AuthService.Application.Common;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
+using AuthService.Domain.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
@@ -32,13 +33,28 @@ public sealed class RefreshSessionTests
         var user = _f.VerifiedUser();
         var session = ActiveSession(user.Id);
         _f.Sessions.RotateRefreshTokenAsync("h:t0", "h:t0+1", Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
-            .Returns(session);
-        _f.Users.FindByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
+            .Returns(new RotatedSession(session, user));
 
         var result = await Sut().ExecuteAsync(new RefreshCommand("t0", ClientInfo.None), CancellationToken.None);
 
         Assert.Equal("t0+1", result.Value.RefreshToken);
         Assert.Equal(session.Id, result.Value.SessionId);
+        await _f.Users.DidNotReceiveWithAnyArgs().FindByIdAsync(default, default);
+    }
+
+    [Fact]
+    public async Task CurrentToken_OfADisabledUser_IsAccountDisabled()
+    {
+        var user = _f.VerifiedUser();
+        user.Status = UserStatus.Disabled;
+        var session = ActiveSession(user.Id);
+        _f.Sessions.RotateRefreshTokenAsync("h:t0", "h:t0+1", Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns(new RotatedSession(session, user));
+
+        var result = await Sut().ExecuteAsync(new RefreshCommand("t0", ClientInfo.None), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.AccountDisabled, result.Error!.Code);
+        _f.Tokens.DidNotReceiveWithAnyArgs().Issue(default!, default!, default);
     }
 
     [Fact]

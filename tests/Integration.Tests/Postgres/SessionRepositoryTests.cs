@@ -40,8 +40,10 @@ public sealed class SessionRepositoryTests(PostgresFixture fixture) : IClassFixt
         var rotated = await SessionsAsync(r => r.RotateRefreshTokenAsync(token, "succ-" + token, Later, Later.AddDays(30), CancellationToken.None));
 
         Assert.NotNull(rotated);
-        Assert.Equal((session.Id, Later, Later.AddDays(30)), (rotated.Id, rotated.LastUsedAt, rotated.ExpiresAt));
-        Assert.Equal(AuthMethods.Password, rotated.AuthMethod);
+        Assert.Equal((session.Id, Later, Later.AddDays(30)), (rotated.Session.Id, rotated.Session.LastUsedAt, rotated.Session.ExpiresAt));
+        Assert.Equal(AuthMethods.Password, rotated.Session.AuthMethod);
+        Assert.Equal((user.Id, user.Email), (rotated.User.Id, rotated.User.Email));
+        Assert.Equal(user.Roles, rotated.User.Roles);
         Assert.True(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, "succ-" + token, CancellationToken.None)));
         Assert.False(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, token, CancellationToken.None)));
         var old = await SessionsAsync(r => r.FindRefreshTokenAsync(token, CancellationToken.None));
@@ -138,6 +140,23 @@ public sealed class SessionRepositoryTests(PostgresFixture fixture) : IClassFixt
         Assert.False(await SessionsAsync(r => r.RevokeAsync(session.Id, intruder.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None)));
         Assert.True(await SessionsAsync(r => r.RevokeAsync(session.Id, owner.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None)));
         Assert.False(await SessionsAsync(r => r.RevokeAsync(session.Id, owner.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Rotate_BeforeAnyOtherWrite_IsCommittedByItself()
+    {
+        var user = await NewUserAsync();
+        var (session, token) = await NewSessionAsync(user.Id);
+
+        // The scope is disposed without CommitAsync: a rotation that needed it would roll back.
+        await using (var scope = fixture.NewScope())
+        {
+            var rotated = await scope.ServiceProvider.GetRequiredService<ISessionRepository>()
+                .RotateRefreshTokenAsync(token, "succ-" + token, Later, Later.AddDays(30), CancellationToken.None);
+            Assert.NotNull(rotated);
+        }
+
+        Assert.True(await SessionsAsync(r => r.IsCurrentRefreshTokenAsync(session.Id, "succ-" + token, CancellationToken.None)));
     }
 
     [Fact]

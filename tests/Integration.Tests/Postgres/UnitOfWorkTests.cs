@@ -1,5 +1,7 @@
 using AuthService.Application.Abstractions;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 
@@ -26,6 +28,24 @@ public sealed class UnitOfWorkTests(PostgresFixture fixture) : IClassFixture<Pos
             Assert.NotNull(await users.FindByIdAsync(kept.Id, CancellationToken.None));
             Assert.Null(await users.FindByIdAsync(dropped.Id, CancellationToken.None));
         });
+    }
+
+    [Fact]
+    public async Task StatementUsedTwice_IsPreparedOnItsConnection()
+    {
+        // One pooled connection (a fresh data source), so both runs land on the same backend.
+        await using var services = PostgresFixture.BuildServices(fixture.ConnectionString);
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        const string Sql = "SELECT count(*) FROM users WHERE id = @id";
+
+        for (var i = 0; i < 2; i++)
+        {
+            await connection.ExecuteScalarAsync<long>(Sql, new { id = Guid.NewGuid() });
+        }
+
+        var prepared = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM users WHERE id = $1%'");
+        Assert.Equal(1, prepared);
     }
 
     [Fact]
