@@ -16,10 +16,7 @@ internal sealed class RedisBackgroundService(
         {
             try
             {
-                if (revocations.PendingCount > 0)
-                {
-                    await revocations.RetryPendingAsync(stoppingToken);
-                }
+                await revocations.HousekeepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

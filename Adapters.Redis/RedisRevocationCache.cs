@@ -8,19 +8,29 @@ namespace AuthService.Adapters.Redis;
 
 /// <summary>
 /// <c>auth:revoked:&lt;sid&gt;</c> = 1 for as long as an access token of that session can live.
-/// Every authenticated request asks Redis (no in-process cache), so a revocation is seen by every
-/// instance at once. Entries that could not be written are kept here and retried in the
-/// background: otherwise a session revoked during a Redis blip would look valid once Redis is back.
+/// Redis is the shared truth every instance asks; a "not revoked" answer is trusted by the
+/// instance that got it for a short horizon (<see cref="NotRevokedMemory"/>), so a revocation is
+/// seen everywhere within that horizon and at once on the instance that made it. Entries that
+/// could not be written are kept here and retried in the background: otherwise a session revoked
+/// during a Redis blip would look valid once Redis is back.
 /// </summary>
-internal sealed class RedisRevocationCache(RedisCalls redis, IOptions<RedisTtlOptions> options, TimeProvider time, ILogger<RedisRevocationCache> logger)
+internal sealed class RedisRevocationCache(
+    RedisCalls redis,
+    IOptions<RedisTtlOptions> ttlOptions,
+    IOptions<RedisOptions> options,
+    TimeProvider time,
+    ILogger<RedisRevocationCache> logger)
     : IRevocationCache
 {
     private const int MaxPending = 100_000;
 
-    private readonly TimeSpan _ttl = TimeSpan.FromMinutes(options.Value.AccessTokenMinutes) + TimeSpan.FromSeconds(60);
+    private readonly TimeSpan _ttl = TimeSpan.FromMinutes(ttlOptions.Value.AccessTokenMinutes) + TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
+    private readonly NotRevokedMemory _notRevoked = new(TimeSpan.FromMilliseconds(options.Value.RevocationRecheckMs), time);
 
     public int PendingCount => _pending.Count;
+
+    internal NotRevokedMemory NotRevoked => _notRevoked;
 
     public async Task MarkRevokedAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
@@ -29,20 +39,34 @@ internal sealed class RedisRevocationCache(RedisCalls redis, IOptions<RedisTtlOp
             return;
         }
 
-        if (!await TryWriteAsync(sessionIds, _ttl, ct))
+        try
         {
-            var until = time.GetUtcNow() + _ttl;
-            foreach (var id in sessionIds.Take(MaxPending - _pending.Count))
+            if (!await TryWriteAsync(sessionIds, _ttl, ct))
             {
-                _pending[id] = until;
-            }
+                var until = time.GetUtcNow() + _ttl;
+                foreach (var id in sessionIds.Take(MaxPending - _pending.Count))
+                {
+                    _pending[id] = until;
+                }
 
-            logger.LogWarning("Could not cache the revocation of {Count} session(s) in Redis; retrying in the background", sessionIds.Count);
+                logger.LogWarning("Could not cache the revocation of {Count} session(s) in Redis; retrying in the background", sessionIds.Count);
+            }
+        }
+        finally
+        {
+            // After the write: an answer asked for before it is dropped by the epoch check.
+            _notRevoked.Forget(sessionIds);
         }
     }
 
     public async Task<bool?> IsRevokedAsync(Guid sessionId, CancellationToken ct)
     {
+        if (_notRevoked.Remembers(sessionId))
+        {
+            return false;
+        }
+
+        var asked = _notRevoked.BeforeAsking();
         var (ok, exists) = await redis.TryAsync(
             "revocation check", RedisKeys.Revoked(sessionId), static (db, key) => db.KeyExistsAsync(key), ct);
         if (!ok)
@@ -51,12 +75,22 @@ internal sealed class RedisRevocationCache(RedisCalls redis, IOptions<RedisTtlOp
         }
 
         // Not yet in Redis but known revoked here: say so rather than "not revoked".
-        return exists || _pending.ContainsKey(sessionId);
+        var revoked = exists || _pending.ContainsKey(sessionId);
+        if (!revoked)
+        {
+            _notRevoked.Remember(sessionId, asked);
+        }
+
+        return revoked;
     }
 
-    /// <summary>Writes what failed before, each with what is left of its lifetime; called about every second.</summary>
-    public async Task RetryPendingAsync(CancellationToken ct)
+    /// <summary>
+    /// Writes what failed before, each with what is left of its lifetime, and drops stale
+    /// "not revoked" answers; called about every second.
+    /// </summary>
+    public async Task HousekeepAsync(CancellationToken ct)
     {
+        _notRevoked.Prune();
         var now = time.GetUtcNow();
         foreach (var (id, until) in _pending)
         {

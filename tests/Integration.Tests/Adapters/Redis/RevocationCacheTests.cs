@@ -1,5 +1,6 @@
 using AuthService.Adapters.Redis;
 using AuthService.Application.Abstractions;
+using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -88,7 +89,7 @@ public sealed class RevocationCacheTests
         Assert.False(await EventuallyAnswersAsync(cache, id));
 
         proxy.Freeze();
-        var (answer, took) = await TimedAsync(() => cache.IsRevokedAsync(id, default));
+        var (answer, took) = await TimedAsync(() => cache.IsRevokedAsync(Guid.CreateVersion7(), default));
         Assert.Null(answer);
         Assert.InRange(took, TimeSpan.FromMilliseconds(RedisFixture.ShortTimeoutMs - 10), Bound);
 
@@ -98,11 +99,94 @@ public sealed class RevocationCacheTests
         var revocations = sp.GetRequiredService<RedisRevocationCache>();
         Assert.True(await EventuallyAsync(async () =>
         {
-            await revocations.RetryPendingAsync(default);
+            await revocations.HousekeepAsync(default);
             return revocations.PendingCount == 0;
         }));
         Assert.NotNull(await TtlAsync(sp, $"auth:revoked:{id}"));
         Assert.True(await cache.IsRevokedAsync(id, default));
+    }
+
+    [Fact]
+    public async Task RevokedOnAnotherInstance_IsSeenHereOnceTheRecheckHorizonHasPassed()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var here = RedisFixture.StartReal(time, ("REDIS:REVOCATION_RECHECK_MS", "500"));
+        using var elsewhere = RedisFixture.StartReal();
+        await WaitUntilConnectedAsync(here);
+        await WaitUntilConnectedAsync(elsewhere);
+        var cache = here.GetRequiredService<IRevocationCache>();
+        var id = Guid.CreateVersion7();
+        Assert.False(await cache.IsRevokedAsync(id, default));
+
+        await elsewhere.GetRequiredService<IRevocationCache>().MarkRevokedAsync([id], default);
+
+        Assert.False(await cache.IsRevokedAsync(id, default)); // this instance's answer of 0 ms ago
+        time.Now += TimeSpan.FromMilliseconds(499);
+        Assert.False(await cache.IsRevokedAsync(id, default));
+        time.Now += TimeSpan.FromMilliseconds(1);
+        Assert.True(await cache.IsRevokedAsync(id, default));
+    }
+
+    [Fact]
+    public async Task RevokedOnThisInstance_IsSeenAtOnce()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var sp = RedisFixture.StartReal(time, ("REDIS:REVOCATION_RECHECK_MS", "900"));
+        await WaitUntilConnectedAsync(sp);
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        var id = Guid.CreateVersion7();
+        Assert.False(await cache.IsRevokedAsync(id, default));
+
+        await cache.MarkRevokedAsync([id], default);
+
+        Assert.True(await cache.IsRevokedAsync(id, default));
+    }
+
+    [Fact]
+    public async Task RecheckZero_AsksRedisEveryTime()
+    {
+        using var here = RedisFixture.StartReal(extra: ("REDIS:REVOCATION_RECHECK_MS", "0"));
+        using var elsewhere = RedisFixture.StartReal();
+        await WaitUntilConnectedAsync(here);
+        var cache = here.GetRequiredService<IRevocationCache>();
+        var id = Guid.CreateVersion7();
+        Assert.False(await cache.IsRevokedAsync(id, default));
+
+        await elsewhere.GetRequiredService<IRevocationCache>().MarkRevokedAsync([id], default);
+
+        Assert.True(await cache.IsRevokedAsync(id, default));
+    }
+
+    [Fact]
+    public void NotRevokedMemory_AnswerAskedBeforeARevocationHere_IsNotRemembered()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var memory = new NotRevokedMemory(TimeSpan.FromMilliseconds(500), time);
+        var (inFlight, other) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        var asked = memory.BeforeAsking();       // a request asks Redis ...
+        memory.Forget([inFlight]);               // ... a revocation lands here meanwhile ...
+        memory.Remember(inFlight, asked);        // ... and the stale "not revoked" comes back.
+        memory.Remember(other, memory.BeforeAsking());
+
+        Assert.False(memory.Remembers(inFlight));
+        Assert.True(memory.Remembers(other));
+        time.Now += TimeSpan.FromMilliseconds(500);
+        Assert.False(memory.Remembers(other));
+        memory.Prune();
+        Assert.Equal(0, memory.Count);
+    }
+
+    [Fact]
+    public void Start_WithRecheckOverASecond_FailsNamingTheVariable()
+    {
+        var failure = AdapterHost.StartFailure((s, c) => s.AddRedis(c), new Dictionary<string, string?>
+        {
+            ["REDIS:URL"] = TestServices.RedisUrl,
+            ["REDIS:REVOCATION_RECHECK_MS"] = "1000",
+        });
+
+        Assert.Contains("REDIS__REVOCATION_RECHECK_MS", failure, StringComparison.Ordinal);
     }
 
     [Fact]
