@@ -27,6 +27,7 @@ public static class CryptoServiceCollectionExtensions
             .Validate(o => o.Iterations is >= 1 and <= 100, "PASSWORD__ARGON2_ITERATIONS must be between 1 and 100.")
             .Validate(o => o.MaxConcurrentHashes is >= 1 and <= 1024, "PASSWORD__MAX_CONCURRENT_HASHES must be between 1 and 1024.")
             .Validate(o => o.QueueTimeoutMs is >= 0 and <= 60_000, "PASSWORD__QUEUE_TIMEOUT_MS must be between 0 and 60000.")
+            .Validate(o => o.MaxQueuedHashes is >= 0 and <= 100_000, "PASSWORD__MAX_QUEUED_HASHES must be between 0 and 100000.")
             .ValidateOnStart();
 
         services.AddOptions<JwtOptions>()

@@ -8,7 +8,8 @@ namespace AuthService.Adapters.Crypto.Passwords;
 
 /// <summary>
 /// Argon2id in PHC string format through libsodium. Each hash costs tens of MiB and milliseconds
-/// of CPU, so a semaphore bounds how many run at once: a login flood queues briefly, then gets
+/// of CPU, so a semaphore bounds how many run at once. A login flood queues (up to
+/// <c>MAX_QUEUED_HASHES</c> waiting, each for at most <c>QUEUE_TIMEOUT_MS</c>), then gets
 /// <see cref="CapacityExceededException"/> instead of exhausting memory or every core.
 /// </summary>
 internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
@@ -18,9 +19,11 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
 
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _queueTimeout;
+    private readonly int _maxQueued;
     private readonly ulong _opsLimit;
     private readonly nuint _memLimit;
     private readonly Lazy<byte[]> _dummyHash;
+    private int _queued;
 
     public Argon2PasswordHasher(IOptions<PasswordOptions> options)
     {
@@ -29,6 +32,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         _opsLimit = (ulong)o.Iterations;
         _memLimit = (nuint)o.MemoryKib * 1024;
         _queueTimeout = TimeSpan.FromMilliseconds(o.QueueTimeoutMs);
+        _maxQueued = o.MaxQueuedHashes;
         _slots = new SemaphoreSlim(o.MaxConcurrentHashes, o.MaxConcurrentHashes);
 
         // Made with the current parameters, so verifying an unknown account costs what a real one does.
@@ -93,12 +97,24 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
 
     private async Task AcquireSlotAsync(CancellationToken ct)
     {
-        if (!await _slots.WaitAsync(_queueTimeout, ct))
+        if (_slots.Wait(0, CancellationToken.None))
         {
-            throw new CapacityExceededException("Too many password hashes are in progress.")
+            return;
+        }
+
+        try
+        {
+            if (Interlocked.Increment(ref _queued) > _maxQueued || !await _slots.WaitAsync(_queueTimeout, ct))
             {
-                RetryAfter = TimeSpan.FromSeconds(1),
-            };
+                throw new CapacityExceededException("Too many password hashes are in progress.")
+                {
+                    RetryAfter = TimeSpan.FromSeconds(1),
+                };
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _queued);
         }
     }
 

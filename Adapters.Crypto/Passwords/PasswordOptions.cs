@@ -17,6 +17,14 @@ internal sealed class PasswordOptions
     [ConfigurationKeyName("MAX_CONCURRENT_HASHES")]
     public int MaxConcurrentHashes { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>How long a request may wait for a hashing slot before it is answered 503.</summary>
     [ConfigurationKeyName("QUEUE_TIMEOUT_MS")]
-    public int QueueTimeoutMs { get; set; } = 2000;
+    public int QueueTimeoutMs { get; set; } = 5000;
+
+    /// <summary>
+    /// How many may wait for a slot; beyond, a request is answered 503 at once rather than after
+    /// waiting in a queue it cannot get through in time. Default: 64 per core.
+    /// </summary>
+    [ConfigurationKeyName("MAX_QUEUED_HASHES")]
+    public int MaxQueuedHashes { get; set; } = 64 * Environment.ProcessorCount;
 }

@@ -134,8 +134,25 @@ public sealed class PasswordHasherTests
         Assert.Equal(TimeSpan.FromSeconds(1), rejected.RetryAfter);
     }
 
+    [Fact]
+    public async Task Hash_WithTheQueueFull_ThrowsCapacityExceededAtOnce()
+    {
+        using var sp = Start(memoryKib: 65536, iterations: 4, maxConcurrent: 1, queueTimeoutMs: 60_000, maxQueued: 1);
+        var hasher = sp.GetRequiredService<IPasswordHasher>();
+        var running = hasher.HashAsync("password", default);   // takes the only slot
+        var queued = hasher.HashAsync("password", default);    // the only place in the queue
+
+        // Neither waits the 60 s timeout: the third finds the queue full and is turned away.
+        var rejected = await Assert.ThrowsAsync<CapacityExceededException>(() => hasher.HashAsync("password", default));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), rejected.RetryAfter);
+        Assert.StartsWith("$argon2id$", await running, StringComparison.Ordinal);
+        Assert.StartsWith("$argon2id$", await queued, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("PASSWORD:ARGON2_ITERATIONS", "0", "PASSWORD__ARGON2_ITERATIONS")]
+    [InlineData("PASSWORD:MAX_QUEUED_HASHES", "-1", "PASSWORD__MAX_QUEUED_HASHES")]
     [InlineData("PASSWORD:ARGON2_MEMORY_KIB", "4", "PASSWORD__ARGON2_MEMORY_KIB")]
     [InlineData("PASSWORD:MAX_CONCURRENT_HASHES", "0", "PASSWORD__MAX_CONCURRENT_HASHES")]
     public void Start_WithBadParameter_FailsNamingTheVariable(string key, string value, string variable)
@@ -146,13 +163,14 @@ public sealed class PasswordHasherTests
         Assert.Contains(variable, AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings), StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Start(int memoryKib, int iterations, int maxConcurrent = 2, int queueTimeoutMs = 2000)
+    private static ServiceProvider Start(int memoryKib, int iterations, int maxConcurrent = 2, int queueTimeoutMs = 2000, int maxQueued = 128)
     {
         var settings = CryptoSettings.WithPrivateKey();
         settings["PASSWORD:ARGON2_MEMORY_KIB"] = memoryKib.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["PASSWORD:ARGON2_ITERATIONS"] = iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["PASSWORD:MAX_CONCURRENT_HASHES"] = maxConcurrent.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["PASSWORD:QUEUE_TIMEOUT_MS"] = queueTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["PASSWORD:MAX_QUEUED_HASHES"] = maxQueued.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return AdapterHost.Start((s, c) => s.AddCrypto(c), settings);
     }
 }
