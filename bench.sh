@@ -17,6 +17,8 @@
 #   BENCH_SYSTEMS    subset of "authservice identity better-auth"
 #   BENCH_USERS      seeded users per system for login     (default 100)
 #   BENCH_CEILING_SECONDS  Argon2id ceiling measurement    (default 10)
+#   BENCH_ADJACENT_CEILING_SECONDS  the ceiling again just before and just
+#                    after each AuthService login cell      (default 4)
 #   BENCH_RESULTS    output folder                         (default bench/results)
 #   BENCH_SOURCE     worktree: build AuthService from the working tree (default);
 #                    head: from a clean export of the HEAD commit (git archive),
@@ -39,6 +41,7 @@ BENCH_SCENARIOS=${BENCH_SCENARIOS:-"login refresh me sessions register"}
 BENCH_SYSTEMS=${BENCH_SYSTEMS:-"authservice identity better-auth"}
 BENCH_USERS=${BENCH_USERS:-100}
 BENCH_CEILING_SECONDS=${BENCH_CEILING_SECONDS:-10}
+BENCH_ADJACENT_CEILING_SECONDS=${BENCH_ADJACENT_CEILING_SECONDS:-4}
 BENCH_RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 BENCH_SOURCE=${BENCH_SOURCE:-worktree}
 # The AuthService commit measured, taken now: HEAD may move during a long run.
@@ -321,6 +324,14 @@ wait_drained() {
   warn "$1 still busy 60 s after its last run"
 }
 
+# measure_ceiling OUT: the Argon2id ceiling right beside a login cell. The
+# machine's capacity drifts over minutes when it is shared, so each login cell
+# is compared with the ceiling measured just before and just after it.
+measure_ceiling() {
+  dotnet bench/argon2-ceiling/bin/Release/net10.0/Argon2Ceiling.dll --seconds "$BENCH_ADJACENT_CEILING_SECONDS" \
+    --single-seconds 0.5 >"$1" 2>>"$LOGS/ceiling.log" || echo '{"argon2id":{}}' >"$1"
+}
+
 declare -A DATAFILE=()
 ncells=0
 for scen in $BENCH_SCENARIOS; do
@@ -346,8 +357,16 @@ for scen in $BENCH_SCENARIOS; do
         wait_drained "$s"
       fi
       cell="$CELLS/${scen}__${s}__c${c}.json"
+      adjacent=$([ "$scen/$s" = login/authservice ] && echo yes || echo no)
+      [ "$adjacent" = yes ] && measure_ceiling "$DATA/ceiling-c$c-before.json"
       run_wrk "$scen" "$s" "$c" "$BENCH_DURATION" "${DATAFILE[$s]}" "$off" "$cell"
       wait_drained "$s"
+      if [ "$adjacent" = yes ]; then
+        measure_ceiling "$DATA/ceiling-c$c-after.json"
+        jq --slurpfile b "$DATA/ceiling-c$c-before.json" --slurpfile a "$DATA/ceiling-c$c-after.json" \
+          '.ceiling_adjacent = [$b[0].argon2id.hashes_per_sec, $a[0].argon2id.hashes_per_sec]' "$cell" >"$cell.tmp" &&
+          mv "$cell.tmp" "$cell"
+      fi
       OFFSET[$s]=$((off + c))
       ncells=$((ncells + 1))
       printf '    %-9s c=%-3s %-12s %s\n' "$scen" "$c" "$s" \

@@ -117,6 +117,11 @@ const argon = argonRuns.length
       single_core_hashes_per_sec: Math.max(...argonRuns.map((a) => a.single_core_hashes_per_sec)),
     }
   : undefined;
+// The higher of the two ceilings measured just before and after a login cell, when there are.
+const adjacentCeiling = (x) => {
+  const v = (x.ceiling_adjacent ?? []).filter((n) => typeof n === "number" && n > 0);
+  return v.length ? Math.max(...v) : null;
+};
 const pbkdf2 = h.dotnet?.identity_pbkdf2;
 const scrypt = h.better_auth;
 const cores = raw.machine.cores;
@@ -137,9 +142,20 @@ if (argon) {
   p();
   const rows = levels.map((c) => [c, cell("login", "authservice", c)]).filter(([, x]) => x);
   if (rows.length) {
-    p("| c | AuthService login req/s | fraction of the ceiling |");
-    p("|---:|---:|---:|");
-    for (const [c, x] of rows) p(`| ${c} | ${f(good(x), 1)} | ${f(good(x) / argon.hashes_per_sec, 2)} |`);
+    p(
+      "The machine's capacity drifts when it is shared, so each login cell is also compared with the ceiling " +
+        "measured just before and just after it (the higher of the two; an empty cell when not measured).",
+    );
+    p();
+    p("| c | AuthService login req/s | ÷ run ceiling | ceiling beside the cell (before / after) | ÷ ceiling beside the cell |");
+    p("|---:|---:|---:|---:|---:|");
+    for (const [c, x] of rows) {
+      const adj = adjacentCeiling(x);
+      p(
+        `| ${c} | ${f(good(x), 1)} | ${f(good(x) / argon.hashes_per_sec, 2)} | ` +
+          `${x.ceiling_adjacent ? x.ceiling_adjacent.map((v) => f(v, 1)).join(" / ") : ""} | ${adj ? f(good(x) / adj, 2) : ""} |`,
+      );
+    }
     p();
   }
 }
@@ -183,7 +199,10 @@ const ratio = (scen, peer) => {
 if (raw.cells.some((x) => x.system === "authservice")) {
   const yes = (ok) => (ok == null ? "—" : ok ? "yes" : "**no**");
   const loginBest = best("login", "authservice");
-  const loginFrac = loginBest && argon ? good(loginBest) / argon.hashes_per_sec : null;
+  const loginCells = raw.cells.filter((x) => x.scenario === "login" && x.system === "authservice");
+  const loginFracRun = loginBest && argon ? good(loginBest) / argon.hashes_per_sec : null;
+  const adjFracs = loginCells.filter(adjacentCeiling).map((x) => good(x) / adjacentCeiling(x));
+  const loginFracAdj = adjFracs.length ? Math.max(...adjFracs) : null;
   const rBa = ratio("refresh", "better-auth");
   const rId = ratio("refresh", "identity");
   const mId = ratio("me", "identity");
@@ -196,7 +215,8 @@ if (raw.cells.some((x) => x.system === "authservice")) {
   p();
   p("| target | reached | met |");
   p("|---|---:|:---:|");
-  p(`| password login ≥ 0.9× the Argon2id ceiling | ${loginFrac == null ? "—" : `${f(loginFrac, 2)}×`} | ${yes(loginFrac == null ? null : loginFrac >= 0.9)} |`);
+  p(`| password login ≥ 0.9× the Argon2id ceiling of the run | ${loginFracRun == null ? "—" : `${f(loginFracRun, 2)}×`} | ${yes(loginFracRun == null ? null : loginFracRun >= 0.9)} |`);
+  p(`| password login ≥ 0.9× the ceiling measured beside its cell | ${loginFracAdj == null ? "—" : `${f(loginFracAdj, 2)}×`} | ${yes(loginFracAdj == null ? null : loginFracAdj >= 0.9)} |`);
   p(`| refresh ≥ 2× better-auth's session refresh | ${rBa == null ? "—" : `${f(rBa, 2)}×`} | ${yes(rBa == null ? null : rBa >= 2)} |`);
   p(`| refresh ≥ 1× ASP.NET Core Identity \`/refresh\` | ${rId == null ? "—" : `${f(rId, 2)}×`} | ${yes(rId == null ? null : rId >= 1)} |`);
   p(`| current user ≥ 1.5× Identity \`/manage/info\` | ${mId == null ? "—" : `${f(mId, 2)}×`} | ${yes(mId == null ? null : mId >= 1.5)} |`);
