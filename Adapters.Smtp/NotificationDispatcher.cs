@@ -24,7 +24,15 @@ internal sealed class NotificationDispatcher(
     {
         // Take no new messages, give the queued ones a few seconds, then give up on the rest.
         queue.Complete();
-        _abort.CancelAfter(DrainGrace);
+        try
+        {
+            _abort.CancelAfter(DrainGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A second stop after the host disposed us (WebApplicationFactory stops twice): done already.
+        }
+
         await base.StopAsync(cancellationToken);
     }
 
