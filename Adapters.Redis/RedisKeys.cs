@@ -1,8 +1,13 @@
 namespace AuthService.Adapters.Redis;
 
-/// <summary>Every key is <c>auth:&lt;purpose&gt;:&lt;id&gt;</c> and is written with a TTL.</summary>
+/// <summary>
+/// Every key is <c>auth:&lt;purpose&gt;:&lt;id&gt;</c> and is written with a TTL, but for the
+/// revocation cache's "complete" marker, which must vanish only with the entries themselves.
+/// </summary>
 internal static class RedisKeys
 {
+    public const string RevocationsComplete = "auth:revocations:complete";
+
     public static string Revoked(Guid sessionId) => string.Create(49, sessionId, static (span, id) =>
     {
         "auth:revoked:".CopyTo(span);

@@ -8,6 +8,9 @@ namespace AuthService.Adapters.Redis;
 
 /// <summary>
 /// <c>auth:revoked:&lt;sid&gt;</c> = 1 for as long as an access token of that session can live.
+/// Redis can answer "not revoked" only while <c>auth:revocations:complete</c> exists: the marker is
+/// set when the entries were (re)filled from PostgreSQL and has no TTL, so when Redis loses its
+/// data the marker goes too, and the answer is "unknown" (PostgreSQL decides) until the refill.
 /// Redis is the shared truth every instance asks; a "not revoked" answer is trusted by the
 /// instance that got it for a short horizon (<see cref="NotRevokedMemory"/>), so a revocation is
 /// seen everywhere within that horizon and at once on the instance that made it. Entries that
@@ -23,10 +26,13 @@ internal sealed class RedisRevocationCache(
     : IRevocationCache
 {
     private const int MaxPending = 100_000;
+    private const int RestoreChunk = 1_000;
 
     private readonly TimeSpan _ttl = TimeSpan.FromMinutes(ttlOptions.Value.AccessTokenMinutes) + TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
     private readonly NotRevokedMemory _notRevoked = new(TimeSpan.FromMilliseconds(options.Value.RevocationRecheckMs), time);
+
+    public TimeSpan Horizon => _ttl;
 
     public int PendingCount => _pending.Count;
 
@@ -67,21 +73,55 @@ internal sealed class RedisRevocationCache(
         }
 
         var asked = _notRevoked.BeforeAsking();
-        var (ok, exists) = await redis.TryAsync(
-            "revocation check", RedisKeys.Revoked(sessionId), static (db, key) => db.KeyExistsAsync(key), ct);
+        var (ok, values) = await redis.TryAsync(
+            "revocation check",
+            RedisKeys.Revoked(sessionId),
+            static (db, key) => db.StringGetAsync([RedisKeys.RevocationsComplete, key]),
+            ct);
         if (!ok)
         {
             return null;
         }
 
-        // Not yet in Redis but known revoked here: say so rather than "not revoked".
-        var revoked = exists || _pending.ContainsKey(sessionId);
-        if (!revoked)
+        // Known revoked here but not yet in Redis: say so rather than "not revoked".
+        if (!values[1].IsNull || _pending.ContainsKey(sessionId))
         {
-            _notRevoked.Remember(sessionId, asked);
+            return true;
         }
 
-        return revoked;
+        // No marker: Redis lost its entries (or never had them), so "absent" proves nothing.
+        if (values[0].IsNull)
+        {
+            return null;
+        }
+
+        _notRevoked.Remember(sessionId, asked);
+        return false;
+    }
+
+    public async Task<bool?> IsCompleteAsync(CancellationToken ct)
+    {
+        var (ok, exists) = await redis.TryAsync(
+            "revocation marker check", RedisKeys.RevocationsComplete, static (db, key) => db.KeyExistsAsync(key), ct);
+        return ok ? exists : null;
+    }
+
+    public async Task<bool> RestoreAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    {
+        foreach (var chunk in sessionIds.Chunk(RestoreChunk))
+        {
+            if (!await TryWriteAsync(chunk, _ttl, ct))
+            {
+                return false;
+            }
+        }
+
+        var (ok, marked) = await redis.TryAsync(
+            "revocation marker write",
+            time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            static (db, since) => db.StringSetAsync(RedisKeys.RevocationsComplete, since),
+            ct);
+        return ok && marked;
     }
 
     /// <summary>

@@ -52,6 +52,7 @@ internal static class ServiceHost
             .AddCrypto(configuration)
             .AddNotifications(configuration)
             .AddHttpAdapter();
+        builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
 
         var app = builder.Build();
 

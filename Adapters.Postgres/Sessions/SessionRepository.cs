@@ -157,6 +157,14 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         return [.. ids];
     }
 
+    public async Task<IReadOnlyList<Guid>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        const string Sql = "SELECT id FROM sessions WHERE revoked_at > @since";
+        var db = await uow.ReadAsync(ct);
+        var ids = await db.Connection.QueryAsync<Guid>(new CommandDefinition(Sql, new { since }, db.Transaction, cancellationToken: ct));
+        return [.. ids];
+    }
+
     public async Task<bool> IsActiveAsync(Guid sessionId, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """

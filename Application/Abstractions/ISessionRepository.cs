@@ -39,6 +39,9 @@ public interface ISessionRepository
     Task<IReadOnlyList<Guid>> RevokeAllForUserAsync(
         Guid userId, Guid? except, string reason, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>Sessions revoked after <paramref name="since"/>: what refills an emptied revocation cache.</summary>
+    Task<IReadOnlyList<Guid>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken ct);
+
     /// <summary>The fallback when the revocation cache cannot answer.</summary>
     Task<bool> IsActiveAsync(Guid sessionId, DateTimeOffset now, CancellationToken ct);
 }

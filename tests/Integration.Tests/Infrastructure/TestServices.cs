@@ -7,6 +7,13 @@ public static class TestServices
 
     public static string RedisUrl => Require("TEST_REDIS_URL");
 
+    /// <summary>
+    /// The same Redis server, another logical database: for tests that remove shared keys (the
+    /// revocation cache's marker), which would otherwise reach into every other test's state.
+    /// </summary>
+    public static string RedisUrlOnDatabase(int database) =>
+        new UriBuilder(RedisUrl) { Path = "/" + database.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Uri.ToString();
+
     public static string SmtpHost => Require("TEST_SMTP_HOST");
 
     public static string SmtpPort => Require("TEST_SMTP_PORT");

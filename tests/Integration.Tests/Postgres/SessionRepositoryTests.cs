@@ -160,6 +160,22 @@ public sealed class SessionRepositoryTests(PostgresFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ListRevokedSince_HasTheSessionsRevokedAfterIt()
+    {
+        var user = await NewUserAsync();
+        var (revoked, _) = await NewSessionAsync(user.Id);
+        var (active, _) = await NewSessionAsync(user.Id);
+        await SessionsAsync(r => r.RevokeAsync(revoked.Id, user.Id, RevocationReason.UserRevoked, TestData.Now, CancellationToken.None));
+
+        var recent = await SessionsAsync(r => r.ListRevokedSinceAsync(TestData.Now.AddSeconds(-1), CancellationToken.None));
+        var later = await SessionsAsync(r => r.ListRevokedSinceAsync(TestData.Now, CancellationToken.None));
+
+        Assert.Contains(revoked.Id, recent);
+        Assert.DoesNotContain(active.Id, recent);
+        Assert.DoesNotContain(revoked.Id, later);
+    }
+
+    [Fact]
     public async Task ListActive_IsNewestFirst_AndSkipsExpired()
     {
         var user = await NewUserAsync();

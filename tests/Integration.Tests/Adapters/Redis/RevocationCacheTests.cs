@@ -16,8 +16,7 @@ public sealed class RevocationCacheTests
     public async Task MarkRevoked_ThenIsRevoked_IsTrueWithTtlOfTokenLifetimePlusAMinute()
     {
         using var sp = RedisFixture.StartReal(extra: ("JWT:ACCESS_TOKEN_MINUTES", "2"));
-        await WaitUntilConnectedAsync(sp);
-        var cache = sp.GetRequiredService<IRevocationCache>();
+        var cache = await CompleteCacheAsync(sp);
         var revoked = Guid.CreateVersion7();
         var other = Guid.CreateVersion7();
 
@@ -85,6 +84,7 @@ public sealed class RevocationCacheTests
         using var proxy = new FreezableProxy(host, port);
         using var sp = RedisFixture.Start($"redis://127.0.0.1:{proxy.Port}/{db}");
         var cache = sp.GetRequiredService<IRevocationCache>();
+        Assert.True(await EventuallyAsync(() => cache.RestoreAsync([], default)));
         var id = Guid.CreateVersion7();
         Assert.False(await EventuallyAnswersAsync(cache, id));
 
@@ -112,9 +112,8 @@ public sealed class RevocationCacheTests
         var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         using var here = RedisFixture.StartReal(time, ("REDIS:REVOCATION_RECHECK_MS", "500"));
         using var elsewhere = RedisFixture.StartReal();
-        await WaitUntilConnectedAsync(here);
         await WaitUntilConnectedAsync(elsewhere);
-        var cache = here.GetRequiredService<IRevocationCache>();
+        var cache = await CompleteCacheAsync(here);
         var id = Guid.CreateVersion7();
         Assert.False(await cache.IsRevokedAsync(id, default));
 
@@ -132,8 +131,7 @@ public sealed class RevocationCacheTests
     {
         var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         using var sp = RedisFixture.StartReal(time, ("REDIS:REVOCATION_RECHECK_MS", "900"));
-        await WaitUntilConnectedAsync(sp);
-        var cache = sp.GetRequiredService<IRevocationCache>();
+        var cache = await CompleteCacheAsync(sp);
         var id = Guid.CreateVersion7();
         Assert.False(await cache.IsRevokedAsync(id, default));
 
@@ -147,14 +145,46 @@ public sealed class RevocationCacheTests
     {
         using var here = RedisFixture.StartReal(extra: ("REDIS:REVOCATION_RECHECK_MS", "0"));
         using var elsewhere = RedisFixture.StartReal();
-        await WaitUntilConnectedAsync(here);
-        var cache = here.GetRequiredService<IRevocationCache>();
+        var cache = await CompleteCacheAsync(here);
         var id = Guid.CreateVersion7();
         Assert.False(await cache.IsRevokedAsync(id, default));
 
         await elsewhere.GetRequiredService<IRevocationCache>().MarkRevokedAsync([id], default);
 
         Assert.True(await cache.IsRevokedAsync(id, default));
+    }
+
+    [Fact]
+    public async Task WithoutTheMarker_AbsentIsUnknown_UntilRestored()
+    {
+        // Its own logical database: removing the marker must not reach into other tests.
+        var url = TestServices.RedisUrlOnDatabase(6);
+        using var sp = RedisFixture.Start(url, null, ("REDIS:TIMEOUT_MS", "2000"), ("JWT:ACCESS_TOKEN_MINUTES", "2"));
+        await WaitUntilConnectedAsync(sp);
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        var (lost, restored, revokedMeanwhile) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        Assert.True(await cache.RestoreAsync([], default));
+        await cache.MarkRevokedAsync([lost], default);
+
+        // Redis loses its data (a restart without persistence).
+        var connection = sp.GetRequiredService<RedisConnection>();
+        await (await connection.GetAsync()).GetDatabase(connection.Database)
+            .KeyDeleteAsync([RedisKeys.RevocationsComplete, RedisKeys.Revoked(lost)]);
+
+        Assert.False(await cache.IsCompleteAsync(default));
+        Assert.Null(await cache.IsRevokedAsync(lost, default));               // "absent" proves nothing now
+        Assert.Null(await cache.IsRevokedAsync(Guid.CreateVersion7(), default));
+        await cache.MarkRevokedAsync([revokedMeanwhile], default);
+        Assert.True(await cache.IsRevokedAsync(revokedMeanwhile, default));   // a present entry still counts
+
+        Assert.True(await cache.RestoreAsync([lost, restored], default));
+
+        Assert.True(await cache.IsCompleteAsync(default));
+        Assert.True(await cache.IsRevokedAsync(lost, default));
+        Assert.True(await cache.IsRevokedAsync(restored, default));
+        Assert.False(await cache.IsRevokedAsync(Guid.CreateVersion7(), default));
+        Assert.InRange((await TtlAsync(sp, RedisKeys.Revoked(restored)))!.Value, TimeSpan.FromSeconds(170), TimeSpan.FromSeconds(180));
+        Assert.Null(await TtlAsync(sp, RedisKeys.RevocationsComplete));      // no TTL: it goes only with the data
     }
 
     [Fact]
@@ -199,6 +229,15 @@ public sealed class RevocationCacheTests
         Assert.Equal("redis", probe.Name);
         Assert.True(await EventuallyAsync(() => probe.IsReadyAsync(default)));
         Assert.False(await down.GetRequiredService<IDependencyProbe>().IsReadyAsync(default));
+    }
+
+    /// <summary>Connected, with the "complete" marker set, so absent entries mean "not revoked".</summary>
+    private static async Task<IRevocationCache> CompleteCacheAsync(IServiceProvider sp)
+    {
+        await WaitUntilConnectedAsync(sp);
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        Assert.True(await cache.RestoreAsync([], default));
+        return cache;
     }
 
     internal static async Task WaitUntilConnectedAsync(IServiceProvider sp) =>
