@@ -8,6 +8,9 @@ internal static class RedisKeys
 {
     public const string RevocationsComplete = "auth:revocations:complete";
 
+    /// <summary>The ticket of the refill under way; it goes with the data if Redis loses it again.</summary>
+    public const string RevocationsRestoring = "auth:revocations:restoring";
+
     public static string Revoked(Guid sessionId) => string.Create(49, sessionId, static (span, id) =>
     {
         "auth:revoked:".CopyTo(span);

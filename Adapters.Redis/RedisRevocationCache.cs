@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using AuthService.Application.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,17 @@ internal sealed class RedisRevocationCache(
     private const int MaxPending = 100_000;
     private const int RestoreChunk = 1_000;
 
+    private const string MarkCompleteScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+            redis.call('SET', KEYS[2], ARGV[2])
+            redis.call('DEL', KEYS[1])
+            return 1
+        end
+        return 0
+        """;
+
+    private static readonly TimeSpan RestoreTicketLifetime = TimeSpan.FromMinutes(1);
+
     private readonly TimeSpan _ttl = TimeSpan.FromMinutes(ttlOptions.Value.AccessTokenMinutes) + TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
     private readonly NotRevokedMemory _notRevoked = new(TimeSpan.FromMilliseconds(options.Value.RevocationRecheckMs), time);
@@ -35,8 +47,6 @@ internal sealed class RedisRevocationCache(
     public TimeSpan Horizon => _ttl;
 
     public int PendingCount => _pending.Count;
-
-    internal NotRevokedMemory NotRevoked => _notRevoked;
 
     public async Task MarkRevokedAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
@@ -106,7 +116,18 @@ internal sealed class RedisRevocationCache(
         return ok ? exists : null;
     }
 
-    public async Task<bool> RestoreAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    public async Task<string?> BeginRestoreAsync(CancellationToken ct)
+    {
+        var ticket = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var (ok, written) = await redis.TryAsync(
+            "revocation refill start",
+            ticket,
+            static (db, t) => db.StringSetAsync(RedisKeys.RevocationsRestoring, t, RestoreTicketLifetime),
+            ct);
+        return ok && written ? ticket : null;
+    }
+
+    public async Task<bool> RestoreAsync(string ticket, IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
         foreach (var chunk in sessionIds.Chunk(RestoreChunk))
         {
@@ -116,12 +137,17 @@ internal sealed class RedisRevocationCache(
             }
         }
 
+        // The marker only while our ticket stands: if Redis lost its data again since the ticket
+        // was written, revocations written meanwhile by others may be gone with it.
         var (ok, marked) = await redis.TryAsync(
             "revocation marker write",
-            time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            static (db, since) => db.StringSetAsync(RedisKeys.RevocationsComplete, since),
+            (Ticket: ticket, At: time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            static (db, s) => db.ScriptEvaluateAsync(
+                MarkCompleteScript,
+                [RedisKeys.RevocationsRestoring, RedisKeys.RevocationsComplete],
+                [s.Ticket, s.At]),
             ct);
-        return ok && marked;
+        return ok && (int)marked == 1;
     }
 
     /// <summary>

@@ -22,8 +22,16 @@ public interface IRevocationCache
     Task<bool?> IsCompleteAsync(CancellationToken ct);
 
     /// <summary>
-    /// Writes these revocations (all of the horizon, from the durable store), then marks the cache
-    /// complete again. False when it could not write them all; the cache then stays incomplete.
+    /// Starts a refill, before the durable store is read: returns its ticket, null when the cache
+    /// cannot answer. A later loss of data (or another refill started meanwhile) voids the ticket.
     /// </summary>
-    Task<bool> RestoreAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct);
+    Task<string?> BeginRestoreAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Writes these revocations (all of the horizon, read from the durable store after
+    /// <see cref="BeginRestoreAsync"/>), then marks the cache complete, but only while the ticket
+    /// still stands: revocations written between the read and the mark by others could have been
+    /// lost with it. False when nothing was marked; the cache then stays incomplete.
+    /// </summary>
+    Task<bool> RestoreAsync(string ticket, IReadOnlyCollection<Guid> sessionIds, CancellationToken ct);
 }

@@ -24,13 +24,13 @@ internal sealed class RestoreRevocationCache(
 {
     public async Task<int?> ExecuteAsync(CancellationToken ct)
     {
-        if (await cache.IsCompleteAsync(ct) is not false)
+        if (await cache.IsCompleteAsync(ct) is not false || await cache.BeginRestoreAsync(ct) is not { } ticket)
         {
             return null;
         }
 
         var revoked = await sessions.ListRevokedSinceAsync(clock.GetUtcNow() - cache.Horizon, ct);
-        if (!await cache.RestoreAsync(revoked, ct))
+        if (!await cache.RestoreAsync(ticket, revoked, ct))
         {
             return null;
         }

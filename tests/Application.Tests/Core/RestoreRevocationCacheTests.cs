@@ -18,12 +18,18 @@ public sealed class RestoreRevocationCacheTests
     {
         Guid[] revoked = [Guid.CreateVersion7(), Guid.CreateVersion7()];
         _f.Revocations.IsCompleteAsync(Arg.Any<CancellationToken>()).Returns(false);
+        _f.Revocations.BeginRestoreAsync(Arg.Any<CancellationToken>()).Returns("ticket");
         _f.Sessions.ListRevokedSinceAsync(Fakes.Start - Horizon, Arg.Any<CancellationToken>()).Returns(revoked);
-        _f.Revocations.RestoreAsync(revoked, Arg.Any<CancellationToken>()).Returns(true);
+        _f.Revocations.RestoreAsync("ticket", revoked, Arg.Any<CancellationToken>()).Returns(true);
 
         Assert.Equal(2, await Sut().ExecuteAsync(CancellationToken.None));
 
-        await _f.Revocations.Received(1).RestoreAsync(revoked, Arg.Any<CancellationToken>());
+        Received.InOrder(() =>
+        {
+            _f.Revocations.BeginRestoreAsync(Arg.Any<CancellationToken>());
+            _f.Sessions.ListRevokedSinceAsync(Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+            _f.Revocations.RestoreAsync("ticket", revoked, Arg.Any<CancellationToken>());
+        });
     }
 
     [Theory]
@@ -35,16 +41,18 @@ public sealed class RestoreRevocationCacheTests
 
         Assert.Null(await Sut().ExecuteAsync(CancellationToken.None));
 
+        await _f.Revocations.DidNotReceiveWithAnyArgs().BeginRestoreAsync(default);
         await _f.Sessions.DidNotReceiveWithAnyArgs().ListRevokedSinceAsync(default, default);
-        await _f.Revocations.DidNotReceiveWithAnyArgs().RestoreAsync(default!, default);
+        await _f.Revocations.DidNotReceiveWithAnyArgs().RestoreAsync(default!, default!, default);
     }
 
     [Fact]
     public async Task FailedRefill_ReportsNothingRestored()
     {
         _f.Revocations.IsCompleteAsync(Arg.Any<CancellationToken>()).Returns(false);
+        _f.Revocations.BeginRestoreAsync(Arg.Any<CancellationToken>()).Returns("ticket");
         _f.Sessions.ListRevokedSinceAsync(Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns([Guid.CreateVersion7()]);
-        _f.Revocations.RestoreAsync(Arg.Any<IReadOnlyCollection<Guid>>(), Arg.Any<CancellationToken>()).Returns(false);
+        _f.Revocations.RestoreAsync("ticket", Arg.Any<IReadOnlyCollection<Guid>>(), Arg.Any<CancellationToken>()).Returns(false);
 
         Assert.Null(await Sut().ExecuteAsync(CancellationToken.None));
     }

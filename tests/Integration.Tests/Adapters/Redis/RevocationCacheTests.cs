@@ -84,7 +84,7 @@ public sealed class RevocationCacheTests
         using var proxy = new FreezableProxy(host, port);
         using var sp = RedisFixture.Start($"redis://127.0.0.1:{proxy.Port}/{db}");
         var cache = sp.GetRequiredService<IRevocationCache>();
-        Assert.True(await EventuallyAsync(() => cache.RestoreAsync([], default)));
+        Assert.True(await EventuallyAsync(() => RefillAsync(cache, [])));
         var id = Guid.CreateVersion7();
         Assert.False(await EventuallyAnswersAsync(cache, id));
 
@@ -163,13 +163,11 @@ public sealed class RevocationCacheTests
         await WaitUntilConnectedAsync(sp);
         var cache = sp.GetRequiredService<IRevocationCache>();
         var (lost, restored, revokedMeanwhile) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        Assert.True(await cache.RestoreAsync([], default));
+        Assert.True(await RefillAsync(cache, []));
         await cache.MarkRevokedAsync([lost], default);
 
         // Redis loses its data (a restart without persistence).
-        var connection = sp.GetRequiredService<RedisConnection>();
-        await (await connection.GetAsync()).GetDatabase(connection.Database)
-            .KeyDeleteAsync([RedisKeys.RevocationsComplete, RedisKeys.Revoked(lost)]);
+        await (await DatabaseAsync(sp)).KeyDeleteAsync([RedisKeys.RevocationsComplete, RedisKeys.Revoked(lost)]);
 
         Assert.False(await cache.IsCompleteAsync(default));
         Assert.Null(await cache.IsRevokedAsync(lost, default));               // "absent" proves nothing now
@@ -177,7 +175,7 @@ public sealed class RevocationCacheTests
         await cache.MarkRevokedAsync([revokedMeanwhile], default);
         Assert.True(await cache.IsRevokedAsync(revokedMeanwhile, default));   // a present entry still counts
 
-        Assert.True(await cache.RestoreAsync([lost, restored], default));
+        Assert.True(await RefillAsync(cache, [lost, restored]));
 
         Assert.True(await cache.IsCompleteAsync(default));
         Assert.True(await cache.IsRevokedAsync(lost, default));
@@ -185,6 +183,28 @@ public sealed class RevocationCacheTests
         Assert.False(await cache.IsRevokedAsync(Guid.CreateVersion7(), default));
         Assert.InRange((await TtlAsync(sp, RedisKeys.Revoked(restored)))!.Value, TimeSpan.FromSeconds(170), TimeSpan.FromSeconds(180));
         Assert.Null(await TtlAsync(sp, RedisKeys.RevocationsComplete));      // no TTL: it goes only with the data
+    }
+
+    [Fact]
+    public async Task Refill_WhoseTicketWasLostWithTheData_DoesNotMarkTheCacheComplete()
+    {
+        using var sp = RedisFixture.Start(TestServices.RedisUrlOnDatabase(5), null, ("REDIS:TIMEOUT_MS", "2000"));
+        await WaitUntilConnectedAsync(sp);
+        var cache = sp.GetRequiredService<IRevocationCache>();
+        var db = await DatabaseAsync(sp);
+        await db.KeyDeleteAsync(RedisKeys.RevocationsComplete);
+
+        var ticket = await cache.BeginRestoreAsync(default);
+        Assert.NotNull(ticket);
+        await db.KeyDeleteAsync(RedisKeys.RevocationsRestoring);   // Redis loses its data again mid-refill
+
+        Assert.False(await cache.RestoreAsync(ticket, [Guid.CreateVersion7()], default));
+        Assert.False(await cache.IsCompleteAsync(default));
+
+        var newer = await cache.BeginRestoreAsync(default);
+        Assert.False(await cache.RestoreAsync(ticket, [], default));  // superseded by a newer refill
+        Assert.True(await cache.RestoreAsync(newer!, [], default));
+        Assert.True(await cache.IsCompleteAsync(default));
     }
 
     [Fact]
@@ -236,12 +256,21 @@ public sealed class RevocationCacheTests
     {
         await WaitUntilConnectedAsync(sp);
         var cache = sp.GetRequiredService<IRevocationCache>();
-        Assert.True(await cache.RestoreAsync([], default));
+        Assert.True(await RefillAsync(cache, []));
         return cache;
     }
 
+    private static async Task<bool> RefillAsync(IRevocationCache cache, Guid[] revoked) =>
+        await cache.BeginRestoreAsync(default) is { } ticket && await cache.RestoreAsync(ticket, revoked, default);
+
     internal static async Task WaitUntilConnectedAsync(IServiceProvider sp) =>
         Assert.True(await EventuallyAsync(() => sp.GetRequiredService<IDependencyProbe>().IsReadyAsync(default)), "Redis did not answer.");
+
+    private static async Task<IDatabase> DatabaseAsync(IServiceProvider sp)
+    {
+        var connection = sp.GetRequiredService<RedisConnection>();
+        return (await connection.GetAsync()).GetDatabase(connection.Database);
+    }
 
     internal static async Task<TimeSpan?> TtlAsync(IServiceProvider sp, string key)
     {
