@@ -8,6 +8,7 @@ using AuthService.Adapters.Redis;
 using AuthService.Adapters.Smtp;
 using AuthService.Application;
 using AuthService.Host.Configuration;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace AuthService.Host;
 
@@ -67,6 +68,7 @@ internal static class ServiceHost
             await app.Services.MigrateDatabaseAsync(CancellationToken.None);
         }
 
+        UseTrustedProxies(app, configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions());
         app.UseHttpAdapter();
 
         var api = app.MapGroup("/api/v1");
@@ -84,5 +86,28 @@ internal static class ServiceHost
         app.MapNotFoundFallback();
 
         await app.RunAsync();
+    }
+
+    /// <summary>
+    /// Behind trusted proxies the client is the right-most X-Forwarded-For entry that is not one of
+    /// them; without any configured, the header is ignored (the framework's default would trust loopback).
+    /// </summary>
+    private static void UseTrustedProxies(WebApplication app, ServerOptions server)
+    {
+        var proxies = server.TrustedProxyNetworks();
+        if (proxies.Count == 0)
+        {
+            return;
+        }
+
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = null };
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+        foreach (var network in proxies)
+        {
+            options.KnownIPNetworks.Add(network);
+        }
+
+        app.UseForwardedHeaders(options);
     }
 }

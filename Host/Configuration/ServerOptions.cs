@@ -17,6 +17,23 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("BIND")]
     public string Bind { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> is believed: IP addresses or CIDR networks,
+    /// comma-separated. Empty (the default): the header is ignored and the socket's peer is the
+    /// client, since anybody could send it. Rate limits, sessions and the audit log use the result.
+    /// </summary>
+    [ConfigurationKeyName("TRUSTED_PROXIES")]
+    public string TrustedProxies { get; set; } = "";
+
+    public IReadOnlyList<IPNetwork> TrustedProxyNetworks() =>
+        [.. TrustedProxies.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseNetwork)];
+
+    private static IPNetwork ParseNetwork(string entry) =>
+        IPNetwork.TryParse(entry, out var network) ? network
+        : IPAddress.TryParse(entry, out var address) ? new IPNetwork(address, address.GetAddressBytes().Length * 8)
+        : throw new InvalidOperationException(
+            $"SERVER__TRUSTED_PROXIES must list IP addresses or CIDR networks separated by commas; '{entry}' is neither.");
+
     public IPAddress BindAddress() =>
         Bind.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
         : IPAddress.TryParse(Bind, out var address) ? address
