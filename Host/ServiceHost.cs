@@ -45,6 +45,7 @@ internal static class ServiceHost
         });
 
         builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
+        builder.Services.AddSingleton(SessionSettingsReader.ReadLockout(configuration));
         builder.Services
             .AddApplication()
             .AddPostgres(configuration)

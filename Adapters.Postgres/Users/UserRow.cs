@@ -7,7 +7,7 @@ internal sealed class UserRow
 {
     public const string Columns = """
         id, email, email_verified, phone, phone_verified, username, name, avatar_url, password_hash,
-        roles, plan, status, created_at, updated_at, deleted_at
+        roles, plan, status, created_at, updated_at, deleted_at, failed_logins, locked_until
         """;
 
     public Guid Id { get; init; }
@@ -25,6 +25,8 @@ internal sealed class UserRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; init; }
+    public int FailedLogins { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
 
     public static string StatusText(UserStatus status) => status switch
     {
@@ -57,5 +59,7 @@ internal sealed class UserRow
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         DeletedAt = DeletedAt,
+        FailedLogins = FailedLogins,
+        LockedUntil = LockedUntil,
     };
 }

@@ -39,6 +39,7 @@ internal sealed class Login(
     ISessionStarter sessions,
     Auditor audit,
     IUnitOfWork uow,
+    LockoutSettings lockout,
     TimeProvider clock) : ILogin
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(LoginCommand command, CancellationToken ct)
@@ -53,6 +54,14 @@ internal sealed class Login(
             : IdentifierKind.Username;
         var identifier = ContactLookup.Normalize(kind, command.Email ?? command.Phone ?? command.Username!);
         var user = await ContactLookup.FindAsync(users, kind, identifier, ct);
+        var now = clock.GetUtcNow();
+
+        // Locked: answered before any hashing, so a guessing run costs us nothing while it lasts.
+        if (lockout.Enabled && user is not null && user.IsLockedOut(now))
+        {
+            await RecordFailureAsync(user.Id, kind, "locked", command.Client, ct);
+            return Locked(user.LockedUntil!.Value - now);
+        }
 
         // Unknown accounts and accounts without a password still pay for one Argon2id
         // verification, so the answer takes the same time as a wrong password.
@@ -68,9 +77,14 @@ internal sealed class Login(
 
         if (user is null || verification == PasswordVerification.Failed)
         {
-            await audit.RecordAsync(AuditAction.LoginFailed, user?.Id, command.Client, ct,
-                new Dictionary<string, object?> { ["method"] = AuthMethods.Password, ["identifier_kind"] = kind.ToString().ToLowerInvariant() });
-            await uow.CommitAsync(ct);
+            // The failure that reaches the limit still answers like any wrong password; the next
+            // attempt, right password or not, is the one told the account is locked.
+            if (lockout.Enabled && user is not null)
+            {
+                await users.RecordFailedLoginAsync(user.Id, lockout.MaxFailedAttempts, now + lockout.Duration, ct);
+            }
+
+            await RecordFailureAsync(user?.Id, kind, "invalid_credentials", command.Client, ct);
             return new Error(ErrorCode.InvalidCredentials, "The credentials are not valid.");
         }
 
@@ -90,6 +104,10 @@ internal sealed class Login(
             user.PasswordHash = await passwords.HashAsync(command.Password, ct);
             await users.SetPasswordHashAsync(user.Id, user.PasswordHash, clock.GetUtcNow(), ct);
         }
+        else if (user.FailedLogins > 0 || user.LockedUntil is not null)
+        {
+            await users.ClearFailedLoginsAsync(user.Id, ct);
+        }
 
         var tokens = await sessions.StartAsync(user, AuthMethods.Password, command.DeviceName, command.Client, ct);
         await audit.RecordAsync(AuditAction.LoginSucceeded, user.Id, command.Client, ct,
@@ -97,4 +115,20 @@ internal sealed class Login(
         await uow.CommitAsync(ct);
         return tokens;
     }
+
+    private async Task RecordFailureAsync(Guid? userId, IdentifierKind kind, string reason, ClientInfo client, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditAction.LoginFailed, userId, client, ct, new Dictionary<string, object?>
+        {
+            ["method"] = AuthMethods.Password,
+            ["identifier_kind"] = kind.ToString().ToLowerInvariant(),
+            ["reason"] = reason,
+        });
+        await uow.CommitAsync(ct);
+    }
+
+    private static Error Locked(TimeSpan left) => new(
+        ErrorCode.AccountLocked,
+        "Too many failed sign-ins: password sign-in is locked for now. Try again later, sign in with a one-time code, or reset the password.",
+        RetryAfter: TimeSpan.FromSeconds(Math.Ceiling(Math.Max(1, left.TotalSeconds))));
 }

@@ -25,4 +25,22 @@ internal static class SessionSettingsReader
             RefreshReuseGrace = TimeSpan.FromSeconds(grace),
         };
     }
+
+    /// <summary>LOGIN__MAX_FAILED_ATTEMPTS (5; 0 = off) and LOGIN__LOCKOUT_MINUTES (15), checked at start.</summary>
+    public static LockoutSettings ReadLockout(IConfiguration configuration)
+    {
+        var attempts = configuration.GetValue("LOGIN:MAX_FAILED_ATTEMPTS", 5);
+        var minutes = configuration.GetValue("LOGIN:LOCKOUT_MINUTES", 15);
+        if (attempts is < 0 or > 1000)
+        {
+            throw new InvalidOperationException("LOGIN__MAX_FAILED_ATTEMPTS must be between 0 (off) and 1000.");
+        }
+
+        if (minutes is < 1 or > 1440)
+        {
+            throw new InvalidOperationException("LOGIN__LOCKOUT_MINUTES must be between 1 and 1440.");
+        }
+
+        return new LockoutSettings { MaxFailedAttempts = attempts, Duration = TimeSpan.FromMinutes(minutes) };
+    }
 }

@@ -14,8 +14,84 @@ public sealed class LoginTests
     private readonly Fakes _f = new();
     private readonly ISessionStarter _starter = Substitute.For<ISessionStarter>();
 
+    private readonly LockoutSettings _lockout = new() { MaxFailedAttempts = 5, Duration = TimeSpan.FromMinutes(15) };
+
     private Login.Login Sut() =>
-        new(new LoginCommandValidator(), _f.Users, _f.Passwords, _starter, _f.Auditor, _f.Uow, _f.Clock);
+        new(new LoginCommandValidator(), _f.Users, _f.Passwords, _starter, _f.Auditor, _f.Uow, _lockout, _f.Clock);
+
+    private User KnownUser(PasswordVerification verification)
+    {
+        var user = _f.VerifiedUser();
+        _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
+        _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(verification);
+        _starter.StartAsync(user, Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>())
+            .Returns(new TokenResponse("a", 900, "r", Guid.NewGuid(), user));
+        return user;
+    }
+
+    [Fact]
+    public async Task LockedAccount_IsAccountLocked_WithRetryAfter_WithoutHashing()
+    {
+        var user = KnownUser(PasswordVerification.Succeeded);
+        user.LockedUntil = Fakes.Start.AddMinutes(10);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.AccountLocked, result.Error!.Code);
+        Assert.Equal(TimeSpan.FromMinutes(10), result.Error.RetryAfter);
+        await _f.Passwords.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
+        await _starter.DidNotReceiveWithAnyArgs().StartAsync(default!, default!, default, default!, default);
+        await _f.AuditLog.Received(1).RecordAsync(Arg.Is<AuditEvent>(e => e.Action == AuditAction.LoginFailed), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task LockThatHasRunOut_LetsTheRightPasswordIn_AndIsCleared()
+    {
+        var user = KnownUser(PasswordVerification.Succeeded);
+        user.LockedUntil = Fakes.Start.AddSeconds(-1);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        await _f.Users.Received(1).ClearFailedLoginsAsync(user.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsCountedTowardsTheLockout()
+    {
+        var user = KnownUser(PasswordVerification.Failed);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
+        await _f.Users.Received(1).RecordFailedLoginAsync(user.Id, 5, Fakes.Start.AddMinutes(15), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RightPassword_ClearsEarlierFailures_ButWritesNothingWhenThereWereNone()
+    {
+        var user = KnownUser(PasswordVerification.Succeeded);
+
+        Assert.True((await Sut().ExecuteAsync(Command(), CancellationToken.None)).IsSuccess);
+        await _f.Users.DidNotReceiveWithAnyArgs().ClearFailedLoginsAsync(default, default);
+
+        user.FailedLogins = 3;
+        Assert.True((await Sut().ExecuteAsync(Command(), CancellationToken.None)).IsSuccess);
+        await _f.Users.Received(1).ClearFailedLoginsAsync(user.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task LockoutOff_NeverCountsNorLocks()
+    {
+        _lockout.MaxFailedAttempts = 0;
+        var user = KnownUser(PasswordVerification.Failed);
+        user.LockedUntil = Fakes.Start.AddMinutes(10);
+
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
+        await _f.Users.DidNotReceiveWithAnyArgs().RecordFailedLoginAsync(default, default, default, default);
+    }
 
     private static LoginCommand Command(string email = "Ada@Example.test", string password = "correct horse battery") =>
         new(email, null, null, password, "laptop", ClientInfo.None);
