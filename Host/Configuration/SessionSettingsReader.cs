@@ -5,42 +5,25 @@ namespace AuthService.Host.Configuration;
 internal static class SessionSettingsReader
 {
     /// <summary>JWT__REFRESH_TOKEN_DAYS (30) and AUTH__REFRESH_REUSE_GRACE_SECONDS (10), checked at start.</summary>
-    public static SessionSettings Read(IConfiguration configuration)
+    public static SessionSettings Read(IConfiguration configuration) => new()
     {
-        var days = configuration.GetValue("JWT:REFRESH_TOKEN_DAYS", 30);
-        var grace = configuration.GetValue("AUTH:REFRESH_REUSE_GRACE_SECONDS", 10);
-        if (days is < 1 or > 365)
-        {
-            throw new InvalidOperationException("JWT__REFRESH_TOKEN_DAYS must be between 1 and 365.");
-        }
-
-        if (grace is < 0 or > 300)
-        {
-            throw new InvalidOperationException("AUTH__REFRESH_REUSE_GRACE_SECONDS must be between 0 and 300.");
-        }
-
-        return new SessionSettings
-        {
-            RefreshTokenLifetime = TimeSpan.FromDays(days),
-            RefreshReuseGrace = TimeSpan.FromSeconds(grace),
-        };
-    }
+        RefreshTokenLifetime = TimeSpan.FromDays(Setting(configuration, "JWT:REFRESH_TOKEN_DAYS", 30, 1, 365)),
+        RefreshReuseGrace = TimeSpan.FromSeconds(Setting(configuration, "AUTH:REFRESH_REUSE_GRACE_SECONDS", 10, 0, 300)),
+    };
 
     /// <summary>LOGIN__MAX_FAILED_ATTEMPTS (5; 0 = off) and LOGIN__LOCKOUT_MINUTES (15), checked at start.</summary>
-    public static LockoutSettings ReadLockout(IConfiguration configuration)
+    public static LockoutSettings ReadLockout(IConfiguration configuration) => new()
     {
-        var attempts = configuration.GetValue("LOGIN:MAX_FAILED_ATTEMPTS", 5);
-        var minutes = configuration.GetValue("LOGIN:LOCKOUT_MINUTES", 15);
-        if (attempts is < 0 or > 1000)
-        {
-            throw new InvalidOperationException("LOGIN__MAX_FAILED_ATTEMPTS must be between 0 (off) and 1000.");
-        }
+        MaxFailedAttempts = Setting(configuration, "LOGIN:MAX_FAILED_ATTEMPTS", 5, 0, 1000),
+        Duration = TimeSpan.FromMinutes(Setting(configuration, "LOGIN:LOCKOUT_MINUTES", 15, 1, 1440)),
+    };
 
-        if (minutes is < 1 or > 1440)
-        {
-            throw new InvalidOperationException("LOGIN__LOCKOUT_MINUTES must be between 1 and 1440.");
-        }
-
-        return new LockoutSettings { MaxFailedAttempts = attempts, Duration = TimeSpan.FromMinutes(minutes) };
+    /// <summary>An integer setting within bounds; outside them, start stops naming the variable.</summary>
+    private static int Setting(IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        var value = configuration.GetValue(key, fallback);
+        return value >= min && value <= max
+            ? value
+            : throw new InvalidOperationException($"{key.Replace(":", "__", StringComparison.Ordinal)} must be between {min} and {max}.");
     }
 }

@@ -1,4 +1,6 @@
+using AuthService.Host.Configuration;
 using AuthService.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace AuthService.Integration.Tests.Api;
 
@@ -30,6 +32,18 @@ public sealed class LockoutTests(AuthServiceApp app) : IClassFixture<AuthService
         await Expect.ErrorAsync(locked, 423, "ACCOUNT_LOCKED");
         var retryAfter = int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 14 * 60, 15 * 60);
+    }
+
+    [Theory]
+    [InlineData("LOGIN:MAX_FAILED_ATTEMPTS", "-1", "LOGIN__MAX_FAILED_ATTEMPTS")]
+    [InlineData("LOGIN:LOCKOUT_MINUTES", "0", "LOGIN__LOCKOUT_MINUTES")]
+    public void OutOfRangeSetting_StopsStartNamingTheVariable(string key, string value, string variable)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() => SessionSettingsReader.ReadLockout(configuration));
+
+        Assert.StartsWith(variable, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

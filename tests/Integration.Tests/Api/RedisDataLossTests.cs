@@ -1,4 +1,5 @@
 using AuthService.Adapters.Redis;
+using AuthService.Integration.Tests.Adapters.Redis;
 using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -34,7 +35,7 @@ public sealed class RedisDataLossTests(RedisDataLossApp app) : IClassFixture<Red
         await Expect.StatusAsync(await _api.GetAsync("/api/v1/users/me", CoreFlowTests.Token(a)), 200);
 
         // The restorer refills the cache from PostgreSQL within about a second.
-        Assert.True(await EventuallyAsync(async () => await redis.KeyExistsAsync(RedisKeys.RevocationsComplete)), "the cache was not refilled");
+        Assert.True(await RevocationCacheTests.EventuallyAsync(() => redis.KeyExistsAsync(RedisKeys.RevocationsComplete)), "the cache was not refilled");
         Assert.True(await redis.KeyExistsAsync(RedisKeys.Revoked(revokedId)));
         await Expect.ErrorAsync(await _api.GetAsync("/api/v1/users/me", CoreFlowTests.Token(b)), 401, "SESSION_REVOKED");
         await Expect.StatusAsync(await _api.GetAsync("/api/v1/users/me", CoreFlowTests.Token(a)), 200);
@@ -44,20 +45,5 @@ public sealed class RedisDataLossTests(RedisDataLossApp app) : IClassFixture<Red
     {
         var connection = app.Services.GetRequiredService<RedisConnection>();
         return (await connection.GetAsync()).GetDatabase(connection.Database);
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> check)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await check())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return false;
     }
 }

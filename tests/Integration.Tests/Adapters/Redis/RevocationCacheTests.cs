@@ -278,10 +278,10 @@ public sealed class RevocationCacheTests
         return await multiplexer.GetDatabase(sp.GetRequiredService<RedisConnection>().Database).KeyTimeToLiveAsync(key);
     }
 
-    /// <summary>The first call may land while the client is still connecting in the background.</summary>
+    /// <summary>True once <paramref name="check"/> is (the first call may land while the client is still connecting); gives up after 5 s.</summary>
     internal static async Task<bool> EventuallyAsync(Func<Task<bool>> check)
     {
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 100; i++)
         {
             if (await check())
             {
