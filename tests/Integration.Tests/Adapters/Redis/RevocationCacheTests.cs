@@ -155,59 +155,6 @@ public sealed class RevocationCacheTests
     }
 
     [Fact]
-    public async Task WithoutTheMarker_AbsentIsUnknown_UntilRestored()
-    {
-        // Its own logical database: removing the marker must not reach into other tests.
-        var url = TestServices.RedisUrlOnDatabase(6);
-        using var sp = RedisFixture.Start(url, null, ("REDIS:TIMEOUT_MS", "2000"), ("JWT:ACCESS_TOKEN_MINUTES", "2"));
-        await WaitUntilConnectedAsync(sp);
-        var cache = sp.GetRequiredService<IRevocationCache>();
-        var (lost, restored, revokedMeanwhile) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        Assert.True(await RefillAsync(cache, []));
-        await cache.MarkRevokedAsync([lost], default);
-
-        // Redis loses its data (a restart without persistence).
-        await (await DatabaseAsync(sp)).KeyDeleteAsync([RedisKeys.RevocationsComplete, RedisKeys.Revoked(lost)]);
-
-        Assert.False(await cache.IsCompleteAsync(default));
-        Assert.Null(await cache.IsRevokedAsync(lost, default));               // "absent" proves nothing now
-        Assert.Null(await cache.IsRevokedAsync(Guid.CreateVersion7(), default));
-        await cache.MarkRevokedAsync([revokedMeanwhile], default);
-        Assert.True(await cache.IsRevokedAsync(revokedMeanwhile, default));   // a present entry still counts
-
-        Assert.True(await RefillAsync(cache, [lost, restored]));
-
-        Assert.True(await cache.IsCompleteAsync(default));
-        Assert.True(await cache.IsRevokedAsync(lost, default));
-        Assert.True(await cache.IsRevokedAsync(restored, default));
-        Assert.False(await cache.IsRevokedAsync(Guid.CreateVersion7(), default));
-        Assert.InRange((await TtlAsync(sp, RedisKeys.Revoked(restored)))!.Value, TimeSpan.FromSeconds(170), TimeSpan.FromSeconds(180));
-        Assert.Null(await TtlAsync(sp, RedisKeys.RevocationsComplete));      // no TTL: it goes only with the data
-    }
-
-    [Fact]
-    public async Task Refill_WhoseTicketWasLostWithTheData_DoesNotMarkTheCacheComplete()
-    {
-        using var sp = RedisFixture.Start(TestServices.RedisUrlOnDatabase(5), null, ("REDIS:TIMEOUT_MS", "2000"));
-        await WaitUntilConnectedAsync(sp);
-        var cache = sp.GetRequiredService<IRevocationCache>();
-        var db = await DatabaseAsync(sp);
-        await db.KeyDeleteAsync(RedisKeys.RevocationsComplete);
-
-        var ticket = await cache.BeginRestoreAsync(default);
-        Assert.NotNull(ticket);
-        await db.KeyDeleteAsync(RedisKeys.RevocationsRestoring);   // Redis loses its data again mid-refill
-
-        Assert.False(await cache.RestoreAsync(ticket, [Guid.CreateVersion7()], default));
-        Assert.False(await cache.IsCompleteAsync(default));
-
-        var newer = await cache.BeginRestoreAsync(default);
-        Assert.False(await cache.RestoreAsync(ticket, [], default));  // superseded by a newer refill
-        Assert.True(await cache.RestoreAsync(newer!, [], default));
-        Assert.True(await cache.IsCompleteAsync(default));
-    }
-
-    [Fact]
     public void NotRevokedMemory_AnswerAskedBeforeARevocationHere_IsNotRemembered()
     {
         var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
@@ -260,13 +207,13 @@ public sealed class RevocationCacheTests
         return cache;
     }
 
-    private static async Task<bool> RefillAsync(IRevocationCache cache, Guid[] revoked) =>
+    internal static async Task<bool> RefillAsync(IRevocationCache cache, Guid[] revoked) =>
         await cache.BeginRestoreAsync(default) is { } ticket && await cache.RestoreAsync(ticket, revoked, default);
 
     internal static async Task WaitUntilConnectedAsync(IServiceProvider sp) =>
         Assert.True(await EventuallyAsync(() => sp.GetRequiredService<IDependencyProbe>().IsReadyAsync(default)), "Redis did not answer.");
 
-    private static async Task<IDatabase> DatabaseAsync(IServiceProvider sp)
+    internal static async Task<IDatabase> DatabaseAsync(IServiceProvider sp)
     {
         var connection = sp.GetRequiredService<RedisConnection>();
         return (await connection.GetAsync()).GetDatabase(connection.Database);
