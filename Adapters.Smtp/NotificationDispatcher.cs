@@ -19,20 +19,19 @@ internal sealed class NotificationDispatcher(
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _abort = new();
+    private int _stopped;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Take no new messages, give the queued ones a few seconds, then give up on the rest.
-        queue.Complete();
-        try
+        // Once only: a host may stop us again after disposing us (WebApplicationFactory does).
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
-            _abort.CancelAfter(DrainGrace);
-        }
-        catch (ObjectDisposedException)
-        {
-            // A second stop after the host disposed us (WebApplicationFactory stops twice): done already.
+            return;
         }
 
+        // Take no new messages, give the queued ones a few seconds, then give up on the rest.
+        queue.Complete();
+        _abort.CancelAfter(DrainGrace);
         await base.StopAsync(cancellationToken);
     }
 
