@@ -79,12 +79,11 @@ internal sealed class Login(
         {
             // The failure that reaches the limit still answers like any wrong password; the next
             // attempt, right password or not, is the one told the account is locked.
-            if (lockout.Enabled && user is not null)
-            {
-                await users.RecordFailedLoginAsync(user.Id, lockout.MaxFailedAttempts, now + lockout.Duration, ct);
-            }
+            var lockedNow = lockout.Enabled && user is not null
+                && await users.RecordFailedLoginAsync(user.Id, lockout.MaxFailedAttempts, now + lockout.Duration, ct);
 
-            await RecordFailureAsync(user?.Id, kind, "invalid_credentials", command.Client, ct);
+            // The audit row of the failure that locked the account says so: when guessing began to be refused.
+            await RecordFailureAsync(user?.Id, kind, lockedNow ? "invalid_credentials_locked" : "invalid_credentials", command.Client, ct);
             return new Error(ErrorCode.InvalidCredentials, "The credentials are not valid.");
         }
 
@@ -102,7 +101,7 @@ internal sealed class Login(
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.PasswordHash = await passwords.HashAsync(command.Password, ct);
-            await users.SetPasswordHashAsync(user.Id, user.PasswordHash, clock.GetUtcNow(), ct);
+            await users.SetPasswordHashAsync(user.Id, user.PasswordHash, now, ct);
         }
         else if (user.FailedLogins > 0 || user.LockedUntil is not null)
         {
