@@ -90,7 +90,7 @@ mkdir -p "$RESULTS"
 
 # The build overlaps with service start-up; its output is shown afterwards.
 build_started=$SECONDS
-start_build "$DATA/build.log" AuthService.sln -c Release "${BUILD_FLAGS[@]}"
+[ "${1:-}" = --services ] || start_build "$DATA/build.log" AuthService.sln -c Release "${BUILD_FLAGS[@]}"
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   pg_dir=$(pg_cluster_dir "$DATA/pg" "$PG_FALLBACK")
@@ -116,6 +116,18 @@ for var in TEST_DATABASE_URL TEST_REDIS_URL TEST_SMTP_HOST TEST_SMTP_PORT TEST_M
   printf '    %s=%s\n' "$var" "${!var:-}"
 done
 REPORT+=("services: ready in ${ready_in}s")
+
+# ./test.sh --services: keep the services up for targeted runs from another
+# shell (`. .test-data/env && dotnet test tests/X --filter Y`) until Ctrl-C.
+if [ "${1:-}" = --services ]; then
+  for var in TEST_DATABASE_URL TEST_REDIS_URL TEST_SMTP_HOST TEST_SMTP_PORT TEST_MAILDEV_URL TEST_OIDC_ISSUER TEST_GITHUB_URL TEST_OIDC_CLIENT_ID TEST_OIDC_CLIENT_SECRET; do
+    printf 'export %s=%q\n' "$var" "${!var:-}"
+  done >"$DATA/env"
+  say "services up; environment in .test-data/env; Ctrl-C stops them"
+  PHASE=complete
+  run_step sleep infinity
+  exit 0
+fi
 
 # ---------------------------------------------------------------- build
 PHASE=build
