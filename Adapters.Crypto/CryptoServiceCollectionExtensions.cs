@@ -12,8 +12,8 @@ namespace AuthService.Adapters.Crypto;
 public static class CryptoServiceCollectionExtensions
 {
     /// <summary>
-    /// Password hashing, keyed secret hashing, random secrets, ids and access tokens.
-    /// Settings: PASSWORD__*, AUTH__HMAC_SECRET, JWT__*. Key material is loaded (or, in a
+    /// Password hashing, keyed secret hashing, secret encryption, random secrets, ids and access tokens.
+    /// Settings: PASSWORD__*, AUTH__HMAC_SECRET, CRYPTO__*, JWT__*. Key material is loaded (or, in a
     /// development keys folder, generated) when the host starts, and a missing or weak
     /// secret stops it with a message naming the variable.
     /// </summary>
@@ -44,6 +44,12 @@ public static class CryptoServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerSecretOptions>, ServerSecretValidator>();
 
+        services.AddOptions<MasterKeyOptions>()
+            .Bind(configuration.GetSection(MasterKeyOptions.Section))
+            .Configure(o => o.SigningKeysDir = configuration[$"{JwtOptions.Section}:SIGNING_KEYS_DIR"])
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MasterKeyOptions>, MasterKeyValidator>();
+
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => ServerSecret.Load(sp.GetRequiredService<IOptions<ServerSecretOptions>>().Value));
@@ -51,7 +57,9 @@ public static class CryptoServiceCollectionExtensions
         services.AddSingleton<Argon2PasswordHasher>();
         services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<Argon2PasswordHasher>());
         services.AddHostedService<PasswordHasherWarmup>();
+        services.AddSingleton(sp => MasterKeyRing.Load(sp.GetRequiredService<IOptions<MasterKeyOptions>>().Value));
         services.AddSingleton<ISecretHasher, HmacSecretHasher>();
+        services.AddSingleton<ISecretCipher, AesGcmSecretCipher>();
         services.AddSingleton<ISecretGenerator, SecretGenerator>();
         services.AddSingleton<IIdGenerator, UuidV7Generator>();
         services.AddSingleton<ITokenIssuer, JwtTokenService>();
