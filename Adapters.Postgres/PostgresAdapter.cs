@@ -49,6 +49,7 @@ public static class PostgresAdapter
         services.AddSingleton<PlanCache>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgresProbe>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutageClassifier, PostgresOutageClassifier>());
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<Pruner>();
         services.AddHostedService<PruningJob>();

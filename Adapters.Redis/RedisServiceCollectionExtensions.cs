@@ -39,6 +39,7 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<RedisRevocationCache>();
         services.AddSingleton<IRevocationCache>(sp => sp.GetRequiredService<RedisRevocationCache>());
         services.AddSingleton<IDependencyProbe, RedisProbe>();
+        services.AddSingleton<IOutageClassifier, RedisOutageClassifier>();
         services.AddHostedService<RedisBackgroundService>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ICooldown, RedisCooldown>();

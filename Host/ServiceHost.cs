@@ -44,6 +44,9 @@ internal static class ServiceHost
             }));
         });
 
+        // SIGTERM: stop accepting, let in-flight requests and the outbox's current batch finish.
+        var shutdown = TimeSpan.FromSeconds(SessionSettingsReader.Setting(configuration, "HOST:SHUTDOWN_SECONDS", 20, 1, 600));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
         builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
         builder.Services.AddSingleton(SessionSettingsReader.ReadLockout(configuration));
         builder.Services

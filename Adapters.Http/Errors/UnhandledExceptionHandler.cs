@@ -11,8 +11,12 @@ namespace AuthService.Adapters.Http.Errors;
 /// mistakes the framework detects (bad JSON, oversized body) keep their 4xx; everything else
 /// is a 500 that says nothing about the cause.
 /// </summary>
-internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+internal sealed class UnhandledExceptionHandler(
+    IEnumerable<IOutageClassifier> outages, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>A restart of PostgreSQL takes a few seconds; the pool reconnects as soon as it answers.</summary>
+    public static readonly TimeSpan OutageRetryAfter = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // Minimal APIs wrap body-read failures (such as Kestrel's 413) in their own 400.
@@ -38,10 +42,31 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
                 return true;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 return true;
+            case var _ when Outage(exception) is { } dependency:
+                // One line at Information, no stack trace: during an outage every request lands here
+                // (the readiness probe and the dependency itself say more).
+                logger.LogInformation("{Dependency} unavailable on {Method} {Path}: {Failure}",
+                    dependency, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+                await ErrorEnvelope.WriteAsync(httpContext, 503, "SERVICE_UNAVAILABLE",
+                    "A service this request needs is unavailable. Retry shortly.", retryAfter: OutageRetryAfter);
+                return true;
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
                 await ErrorEnvelope.WriteAsync(httpContext, 500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side.");
                 return true;
         }
+    }
+
+    private string? Outage(Exception exception)
+    {
+        foreach (var classifier in outages)
+        {
+            if (classifier.Classify(exception) is { } dependency)
+            {
+                return dependency;
+            }
+        }
+
+        return null;
     }
 }

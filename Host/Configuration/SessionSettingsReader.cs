@@ -19,7 +19,7 @@ internal static class SessionSettingsReader
     };
 
     /// <summary>An integer setting within bounds; outside them, start stops naming the variable.</summary>
-    private static int Setting(IConfiguration configuration, string key, int fallback, int min, int max)
+    public static int Setting(IConfiguration configuration, string key, int fallback, int min, int max)
     {
         var value = configuration.GetValue(key, fallback);
         return value >= min && value <= max

@@ -34,6 +34,9 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Settings a test class may override (e.g. a short grace window).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>The PostgreSQL server (superuser URL) the app's database is created on; a fault test brings its own.</summary>
+    protected virtual Task<string> ServerUrlAsync() => Task.FromResult(TestServices.DatabaseUrl);
+
     public HttpClient Public() => new() { BaseAddress = new Uri($"http://127.0.0.1:{PublicPort}") };
 
     public HttpClient Admin() => new() { BaseAddress = new Uri($"http://127.0.0.1:{AdminPort}") };
@@ -42,7 +45,7 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = DatabaseUrl.Parse(TestServices.DatabaseUrl);
+        _server = DatabaseUrl.Parse(await ServerUrlAsync());
         await using (var connection = new NpgsqlConnection(_server.ConnectionString))
         {
             await connection.OpenAsync();
@@ -99,7 +102,8 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         if (_server is not null)
         {
-            await using var connection = new NpgsqlConnection(_server.ConnectionString);
+            // Unpooled: a fault test may have killed the server under the pool's idle connections.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync();
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
         }
@@ -108,7 +112,12 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Directory.Delete(_keysDir, recursive: true);
         }
+
+        await AfterDisposeAsync();
     }
+
+    /// <summary>Runs last, after the database is dropped (a fault test stops its own server here).</summary>
+    protected virtual ValueTask AfterDisposeAsync() => ValueTask.CompletedTask;
 
     private static int FreePort()
     {

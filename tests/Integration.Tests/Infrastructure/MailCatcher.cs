@@ -34,6 +34,15 @@ public sealed partial class MailCatcher(string baseUrl)
         throw new TimeoutException($"No new code arrived for {address}.");
     }
 
+    /// <summary>Every address that has received at least one message.</summary>
+    public async Task<HashSet<string>> RecipientsAsync()
+    {
+        var all = await Http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl.TrimEnd('/') + "/email"));
+        return all.EnumerateArray()
+            .SelectMany(m => m.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString() ?? ""))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     private async Task<List<string>> MessagesToAsync(string address)
     {
         var all = await Http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl.TrimEnd('/') + "/email"));
