@@ -35,6 +35,11 @@ public static class PostgresAdapter
             .Validate(o => o.MaxAutoPrepare is >= 0 and <= 1000, "DATABASE__MAX_AUTO_PREPARE must be between 0 (off) and 1000.")
             .ValidateOnStart();
 
+        services.AddOptions<Audit.AuditOptions>()
+            .Bind(configuration.GetSection(Audit.AuditOptions.Section))
+            .Validate(o => o.RetentionDays is >= 0 and <= 36500, "AUDIT__RETENTION_DAYS must be between 0 (keep forever) and 36500.")
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDataSource(
             sp.GetRequiredService<IOptions<PostgresOptions>>().Value, sp.GetService<ILoggerFactory>()));

@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<OAuth.AppCodeRedeemer>();
         services.AddScoped<Auditor>();
         services.AddScoped<SessionRevoker>();
+        services.AddSingleton<ServiceKeys.ServiceKeyCache>();
+        services.AddSingleton<ServiceKeys.ServiceCallTally>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

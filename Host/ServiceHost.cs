@@ -58,6 +58,7 @@ internal static class ServiceHost
             .AddNotifications(configuration)
             .AddHttpAdapter();
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
+        builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
 
         var app = builder.Build();
 
@@ -84,6 +85,7 @@ internal static class ServiceHost
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
         api.MapPlanEndpoints();
         api.MapGroup("/admin").MapAdminEndpoints();
+        api.MapGroup("/admin/service-keys").MapAdminServiceKeyEndpoints();
         app.MapGroup("/health").MapHealthEndpoints();
         app.MapKeyEndpoints();
         app.MapDocs();

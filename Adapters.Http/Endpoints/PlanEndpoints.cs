@@ -5,6 +5,7 @@ using AuthService.Application.Plans;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace AuthService.Adapters.Http.Endpoints;
@@ -20,11 +21,11 @@ public static class PlanEndpoints
         group.MapGet("/users/me/usage", Usage).WithName("GetUsage").WithSummary("Today's calls and limit per service (Bearer or X-API-Key)")
             .RequireAuthorization(HttpAdapter.SessionOrApiKeyPolicy);
 
-        // Unauthenticated by design (RFC 7662 style, for downstream services), and not rate limited
-        // per IP: a few downstream hosts make all the calls. Garbage is refused before any I/O and
-        // keys are 256-bit secrets checked by HMAC, so an open endpoint is no guessing oracle.
+        // For downstream services, each authenticated by a service key in X-API-Key (issued by an
+        // admin); not rate limited per IP, as a few downstream hosts make all the calls.
         group.MapPost("/introspect", Introspect).WithName("Introspect")
-            .WithSummary("Is this access token or API key active, whose is it, and (with service) its quota; consume counts a call");
+            .WithSummary("Is this access token or API key active, whose is it, and (with service) its quota; consume counts a call")
+            .WithDescription("Needs a service key (X-API-Key, scope introspect) that an admin issued; 401 without one.");
         return routes;
     }
 
@@ -38,9 +39,14 @@ public static class PlanEndpoints
         (await useCase.ExecuteAsync(http.CurrentPrincipal(), ct)).ToOk(UsageResponse.From);
 
     private static async Task<Results<Ok<IntrospectionResponse>, Ok<InactiveTokenResponse>, ErrorResult>> Introspect(
-        IntrospectRequest body, HttpContext http, IIntrospect useCase, CancellationToken ct)
+        IntrospectRequest body,
+        [FromHeader(Name = "X-API-Key")] string? serviceKey,
+        HttpContext http,
+        IIntrospect useCase,
+        CancellationToken ct)
     {
-        var result = await useCase.ExecuteAsync(new IntrospectCommand(body.Token, body.Service, body.Consume ?? false), ct);
+        var result = await useCase.ExecuteAsync(
+            new IntrospectCommand(serviceKey, body.Token, body.Service, body.Consume ?? false), ct);
         if (!result.IsSuccess)
         {
             return new ErrorResult(result.Error!);

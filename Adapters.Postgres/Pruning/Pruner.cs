@@ -1,14 +1,19 @@
+using AuthService.Adapters.Postgres.Audit;
 using AuthService.Adapters.Postgres.Connection;
 using AuthService.Adapters.Postgres.Sessions;
 using AuthService.Application.Abstractions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AuthService.Adapters.Postgres.Pruning;
 
-/// <summary>Deletes what can no longer be used: expired codes, old rotated tokens, long-ended sessions.</summary>
-internal sealed class Pruner(IServiceScopeFactory scopes, ILogger<Pruner> logger)
+/// <summary>
+/// Deletes what can no longer be used: expired codes, old rotated tokens, long-ended sessions;
+/// and audit rows past AUDIT__RETENTION_DAYS, through the one function the append-only trigger allows.
+/// </summary>
+internal sealed class Pruner(IServiceScopeFactory scopes, IOptions<AuditOptions> audit, ILogger<Pruner> logger)
 {
     /// <summary>
     /// How long a rotated refresh token is kept: presenting it within this time is recognised as
@@ -18,6 +23,8 @@ internal sealed class Pruner(IServiceScopeFactory scopes, ILogger<Pruner> logger
 
     /// <summary>Ended sessions stay listed for admins and support this long.</summary>
     public static readonly TimeSpan EndedSessionRetention = TimeSpan.FromDays(30);
+
+    private const string PruneAuditSql = "SELECT audit_events_prune(@before)";
 
     // Every instance runs the job; the first to take this lock does the work for that round.
     private const long LockKey = 0x4175_7468_5072_756E; // "AuthPrun"
@@ -38,11 +45,15 @@ internal sealed class Pruner(IServiceScopeFactory scopes, ILogger<Pruner> logger
         var codes = await scope.ServiceProvider.GetRequiredService<IOtpRepository>().DeleteExpiredAsync(now, ct);
         var (tokens, sessions) = await scope.ServiceProvider.GetRequiredService<SessionRepository>()
             .PruneAsync(now - RotatedTokenRetention, now - EndedSessionRetention, ct);
+        var auditRows = audit.Value.RetentionDays == 0
+            ? 0
+            : await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                PruneAuditSql, new { before = now.AddDays(-audit.Value.RetentionDays) }, db.Transaction, cancellationToken: ct));
         await uow.CommitAsync(ct);
 
         logger.LogInformation(
-            "Pruned {Codes} expired code(s), {Tokens} rotated refresh token(s), {Sessions} ended session(s)",
-            codes, tokens, sessions);
+            "Pruned {Codes} expired code(s), {Tokens} rotated refresh token(s), {Sessions} ended session(s), {AuditRows} audit row(s)",
+            codes, tokens, sessions, auditRows);
         return true;
     }
 }

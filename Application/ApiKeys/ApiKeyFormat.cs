@@ -6,10 +6,13 @@ namespace AuthService.Application.ApiKeys;
 /// <c>ask_&lt;prefix&gt;_&lt;secret&gt;</c>: a recognisable type marker (secret scanners and humans
 /// can tell an API key from a JWT), a public 8-character prefix for display and lookup, and a
 /// 43-character base64url secret (256 random bits). Only an HMAC of the whole key is stored.
+/// Service keys (issued by admins, for introspection) have the same shape behind their own
+/// marker, <c>ssk_</c>: neither kind is ever looked up in the other's table.
 /// </summary>
 internal static class ApiKeyFormat
 {
     public const string Marker = "ask_";
+    public const string ServiceMarker = "ssk_";
     public const int PrefixLength = 8;
     public const int SecretLength = 43;
     public const int KeyLength = 4 + PrefixLength + 1 + SecretLength;
@@ -19,14 +22,14 @@ internal static class ApiKeyFormat
 
     public static string NewPrefix() => RandomNumberGenerator.GetString(PrefixAlphabet, PrefixLength);
 
-    public static string Compose(string prefix, string secret) => $"{Marker}{prefix}_{secret}";
+    public static string Compose(string prefix, string secret, string marker = Marker) => $"{marker}{prefix}_{secret}";
 
     public static bool LooksLikeKey(string token) => token.StartsWith(Marker, StringComparison.Ordinal);
 
     /// <summary>The prefix of a well-formed key; null for anything else (no lookup is made for it).</summary>
-    public static string? PrefixOf(string key)
+    public static string? PrefixOf(string key, string marker = Marker)
     {
-        if (key.Length != KeyLength || !LooksLikeKey(key) || key[Marker.Length + PrefixLength] != '_')
+        if (key.Length != KeyLength || !key.StartsWith(marker, StringComparison.Ordinal) || key[Marker.Length + PrefixLength] != '_')
         {
             return null;
         }

@@ -1,13 +1,17 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
 using AuthService.Application.Auth;
+using AuthService.Application.ServiceKeys;
 using AuthService.Domain.Common;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Plans;
 
-/// <summary><paramref name="Token"/> is an access token or an API key; <paramref name="Consume"/> counts one call of <paramref name="Service"/>.</summary>
-public sealed record IntrospectCommand(string? Token, string? Service, bool Consume);
+/// <summary>
+/// <paramref name="ServiceKey"/> authenticates the calling service; <paramref name="Token"/> is an
+/// access token or an API key; <paramref name="Consume"/> counts one call of <paramref name="Service"/>.
+/// </summary>
+public sealed record IntrospectCommand(string? ServiceKey, string? Token, string? Service, bool Consume);
 
 /// <summary>RFC 7662 style: an inactive answer carries nothing else.</summary>
 public sealed record Introspection(
@@ -29,13 +33,16 @@ public interface IIntrospect
 }
 
 /// <summary>
-/// For downstream services. Every reason a token is not usable (malformed, bad signature,
+/// For downstream services, each authenticated by a service key (RFC 7662 §2.1: the endpoint is
+/// protected, so nobody holding a user's token can burn their quota or probe tokens). Every reason a token is not usable (malformed, bad signature,
 /// expired, revoked, unknown key, disabled owner) gives the same bare <c>active: false</c>, so the
 /// endpoint is no oracle. Only mistakes in the request itself (no token, unknown service) are errors.
 /// The plan and roles come from the user row, not the token, so a downgrade or a removed role
 /// counts at once; scope and expiry are those of the token or key.
 /// </summary>
 internal sealed class Introspect(
+    IAuthenticateServiceKey serviceKeys,
+    ServiceCallTally tally,
     IAuthenticateAccessToken accessTokens,
     IAuthenticateApiKey apiKeys,
     IUserRepository users,
@@ -47,6 +54,18 @@ internal sealed class Introspect(
 
     public async Task<Result<Introspection>> ExecuteAsync(IntrospectCommand command, CancellationToken ct)
     {
+        var caller = await serviceKeys.ExecuteAsync(command.ServiceKey, ct);
+        if (!caller.IsSuccess)
+        {
+            return caller.Error!;
+        }
+
+        if (command.Service is not null && !caller.Value.MayMeter(command.Service))
+        {
+            return new Error(ErrorCode.Forbidden, "This service key may only introspect for its own service.");
+        }
+
+        tally.Record(caller.Value.Id, command.Consume);
         if (string.IsNullOrWhiteSpace(command.Token))
         {
             return Error.Validation("token", "is required");

@@ -2,8 +2,10 @@ using AuthService.Application.ApiKeys;
 using AuthService.Application.Auth;
 using AuthService.Application.Common;
 using AuthService.Application.Plans;
+using AuthService.Application.ServiceKeys;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.ApiKeys;
+using AuthService.Domain.Common;
 using AuthService.Domain.Plans;
 using AuthService.Domain.Users;
 using NSubstitute;
@@ -18,10 +20,24 @@ internal sealed class ApiKeyFakes
     public IPlanRepository Plans { get; } = Substitute.For<IPlanRepository>();
     public IQuotaCounter Counters { get; } = Substitute.For<IQuotaCounter>();
     public IAuthenticateAccessToken AccessTokens { get; } = Substitute.For<IAuthenticateAccessToken>();
+    public IAuthenticateServiceKey ServiceKeys { get; } = Substitute.For<IAuthenticateServiceKey>();
+    public ServiceCallTally Tally { get; } = new();
+
+    /// <summary>The service key "svc" authenticates as this unbound key; anything else is UNAUTHORIZED.</summary>
+    public ServiceKey Caller { get; } = new()
+    {
+        Id = Guid.CreateVersion7(),
+        Name = "downstream",
+        Prefix = "svc00000",
+        KeyHash = "h:svc",
+        CreatedAt = Fakes.Start.AddDays(-1),
+    };
 
     public ApiKeyFakes()
     {
         Keys.AddWithinCapAsync(default!, default, default, default).ReturnsForAnyArgs(true);
+        ServiceKeys.ExecuteAsync(default, default).ReturnsForAnyArgs(new Error(ErrorCode.Unauthorized, "no"));
+        ServiceKeys.ExecuteAsync("svc", Arg.Any<CancellationToken>()).Returns(Caller);
         Keys.FindByPrefixAsync(default!, default).ReturnsForAnyArgs([]);
         Plans.ListPlansAsync(default).ReturnsForAnyArgs(
         [
@@ -41,7 +57,7 @@ internal sealed class ApiKeyFakes
 
     public AuthenticateApiKey AuthenticateApiKey() => new(Keys, Core.Users, Core.Hasher, Core.Uow, Core.Clock);
 
-    public Introspect Introspect() => new(AccessTokens, AuthenticateApiKey(), Core.Users, Plans, Counters, Core.Clock);
+    public Introspect Introspect() => new(ServiceKeys, Tally, AccessTokens, AuthenticateApiKey(), Core.Users, Plans, Counters, Core.Clock);
 
     public User Known(User user)
     {

@@ -15,7 +15,7 @@ public sealed class IntrospectTests
     private readonly ApiKeyFakes _f = new();
 
     private Task<Result<Introspection>> Run(string? token, string? service = null, bool consume = false) =>
-        _f.Introspect().ExecuteAsync(new IntrospectCommand(token, service, consume), CancellationToken.None);
+        _f.Introspect().ExecuteAsync(new IntrospectCommand("svc", token, service, consume), CancellationToken.None);
 
     private CurrentPrincipal ValidAccessToken(User user, string token = "jwt")
     {
@@ -23,6 +23,48 @@ public sealed class IntrospectTests
             user.Id, Guid.CreateVersion7(), user.Email, [Role.User], PlanCodes.Free, "openid email", Fakes.Start.AddMinutes(15));
         _f.AccessTokens.ExecuteAsync(token, Arg.Any<CancellationToken>()).Returns(principal);
         return principal;
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ssk_wrong")]
+    public async Task WithoutAValidServiceKey_IsUnauthorized_BeforeAnythingElse(string? serviceKey)
+    {
+        var result = await _f.Introspect().ExecuteAsync(new IntrospectCommand(serviceKey, null, "nope", true), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.Unauthorized, result.Error!.Code);
+        Assert.Empty(_f.Tally.Drain());
+        await _f.AccessTokens.DidNotReceiveWithAnyArgs().ExecuteAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task KeyBoundToAService_MayNotMeterAnother()
+    {
+        var bound = new Domain.ApiKeys.ServiceKey
+        {
+            Id = Guid.CreateVersion7(),
+            Name = "cv",
+            Service = "api",
+            Prefix = "svc00001",
+            KeyHash = "h:bound",
+            CreatedAt = Fakes.Start,
+        };
+        _f.ServiceKeys.ExecuteAsync("bound", Arg.Any<CancellationToken>()).Returns(bound);
+
+        var result = await _f.Introspect().ExecuteAsync(new IntrospectCommand("bound", "jwt", "search", true), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.Forbidden, result.Error!.Code);
+        await _f.Counters.DidNotReceiveWithAnyArgs().TryConsumeAsync(default, default!, default, default, default);
+    }
+
+    [Fact]
+    public async Task Calls_AreTalliedPerServiceKey_NotAuditedOneByOne()
+    {
+        await Run("ask_short");
+        await Run("ask_short", "api", consume: true);
+
+        Assert.Equal([new ServiceKeys.ServiceCallCount(_f.Caller.Id, 2, 1)], _f.Tally.Drain());
+        Assert.Empty(_f.Tally.Drain());
     }
 
     [Theory]

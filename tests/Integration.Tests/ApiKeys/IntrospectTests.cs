@@ -6,8 +6,14 @@ namespace AuthService.Integration.Tests.ApiKeys;
 public sealed class IntrospectTests(AuthServiceApp app) : IClassFixture<AuthServiceApp>
 {
     private readonly ApiClient _api = app.Api();
+    private string? _serviceKey;
 
-    private Task<HttpResponseMessage> IntrospectAsync(object body) => _api.PostAsync("/api/v1/introspect", body);
+    /// <summary>As a downstream service calls it: with a service key an admin issued.</summary>
+    private async Task<HttpResponseMessage> IntrospectAsync(object body)
+    {
+        _serviceKey ??= await new AdminClient(app, _api).ServiceKeyAsync();
+        return await Introspection.PostAsync(_api.Http, _serviceKey, body);
+    }
 
     private static async Task ExpectInactiveAsync(HttpResponseMessage response)
     {
@@ -98,7 +104,7 @@ public sealed class IntrospectTests(AuthServiceApp app) : IClassFixture<AuthServ
     public async Task Garbage_IsInactive(string token)
     {
         await ExpectInactiveAsync(await IntrospectAsync(new { token }));
-        await ExpectInactiveAsync(await IntrospectAsync(new { token, service = "api", consume = true }));
+        await ExpectInactiveAsync(await IntrospectAsync(new { token, service = "cvmaker", consume = true }));
     }
 
     [Fact]

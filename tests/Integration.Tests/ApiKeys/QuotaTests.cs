@@ -6,6 +6,14 @@ namespace AuthService.Integration.Tests.ApiKeys;
 public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceApp>
 {
     private readonly ApiClient _api = app.Api();
+    private string? _serviceKey;
+
+    /// <summary>As a downstream service calls it: with a service key an admin issued.</summary>
+    private async Task<HttpResponseMessage> IntrospectAsync(object body)
+    {
+        _serviceKey ??= await new AdminClient(app, _api).ServiceKeyAsync();
+        return await Introspection.PostAsync(_api.Http, _serviceKey, body);
+    }
 
     private static DateTimeOffset NextUtcMidnight => new(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero);
 
@@ -29,7 +37,9 @@ public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceAp
     {
         var body = await Expect.JsonAsync(await _api.GetAsync("/api/v1/services"), 200);
 
-        Assert.Equal(["api", "search"], body.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("code").GetString()));
+        var codes = body.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("code").GetString()).ToList();
+        Assert.Equal(10, codes.Count);
+        Assert.Subset(codes.ToHashSet(), new HashSet<string?> { "3dbinpacking", "cvmaker", "jobportal", "media_information" });
         Assert.All(body.GetProperty("items").EnumerateArray(), s => Assert.False(string.IsNullOrEmpty(s.GetProperty("name").GetString())));
     }
 
@@ -41,32 +51,32 @@ public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceAp
         for (var i = 1; i <= 50; i++)
         {
             var quota = (await Expect.JsonAsync(
-                await _api.PostAsync("/api/v1/introspect", new { token = access, service = "search", consume = true }), 200)).GetProperty("quota");
+                await IntrospectAsync(new { token = access, service = "jobportal", consume = true }), 200)).GetProperty("quota");
             Assert.Equal(i, quota.GetProperty("used").GetInt32());
             Assert.Equal(50 - i, quota.GetProperty("remaining").GetInt32());
         }
 
-        var refused = await _api.PostAsync("/api/v1/introspect", new { token = access, service = "search", consume = true });
+        var refused = await IntrospectAsync(new { token = access, service = "jobportal", consume = true });
         await Expect.ErrorAsync(refused, 429, "QUOTA_EXCEEDED");
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, (int)(NextUtcMidnight - DateTimeOffset.UtcNow).TotalSeconds - 5, 86_400);
 
         // A refused call is not counted; reading without consume still answers.
         var peek = (await Expect.JsonAsync(
-            await _api.PostAsync("/api/v1/introspect", new { token = access, service = "search" }), 200)).GetProperty("quota");
+            await IntrospectAsync(new { token = access, service = "jobportal" }), 200)).GetProperty("quota");
         Assert.Equal(50, peek.GetProperty("used").GetInt32());
         Assert.Equal(0, peek.GetProperty("remaining").GetInt32());
         Assert.Equal(50, peek.GetProperty("limit").GetInt32());
-        Assert.Equal("search", peek.GetProperty("service").GetString());
+        Assert.Equal("jobportal", peek.GetProperty("service").GetString());
 
         var usage = await Expect.JsonAsync(await _api.GetAsync("/api/v1/users/me/usage", access), 200);
         Assert.Equal("free", usage.GetProperty("plan").GetString());
         var items = usage.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("service").GetString()!);
-        Assert.Equal(["api", "search"], items.Keys.Order());
-        Assert.Equal(50, items["search"].GetProperty("used").GetInt32());
-        Assert.Equal(0, items["api"].GetProperty("used").GetInt32());
-        Assert.Equal(50, items["api"].GetProperty("limit").GetInt32());
-        Assert.Equal(NextUtcMidnight, items["api"].GetProperty("resets_at").GetDateTimeOffset());
+        Assert.Equal(10, items.Count);
+        Assert.Equal(50, items["jobportal"].GetProperty("used").GetInt32());
+        Assert.Equal(0, items["cvmaker"].GetProperty("used").GetInt32());
+        Assert.Equal(50, items["cvmaker"].GetProperty("limit").GetInt32());
+        Assert.Equal(NextUtcMidnight, items["cvmaker"].GetProperty("resets_at").GetDateTimeOffset());
     }
 
     [Fact]
@@ -78,23 +88,24 @@ public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceAp
             .GetProperty("key").GetString();
         await app.ExecuteAsync("UPDATE users SET plan = 'anonym' WHERE lower(email) = lower(@email)", new { email });
 
-        var first = await Expect.JsonAsync(await _api.PostAsync("/api/v1/introspect", new { token = key, service = "api", consume = true }), 200);
+        var first = await Expect.JsonAsync(await IntrospectAsync(new { token = key, service = "cvmaker", consume = true }), 200);
         Assert.Equal("anonym", first.GetProperty("plan").GetString());
         Assert.Equal(1, first.GetProperty("quota").GetProperty("used").GetInt32());
         Assert.Equal(0, first.GetProperty("quota").GetProperty("remaining").GetInt32());
 
-        var second = await _api.PostAsync("/api/v1/introspect", new { token = access, service = "api", consume = true });
+        var second = await IntrospectAsync(new { token = access, service = "cvmaker", consume = true });
         await Expect.ErrorAsync(second, 429, "QUOTA_EXCEEDED");
         Assert.True(second.Headers.Contains("Retry-After"));
 
         // Another service has its own counter.
-        await Expect.JsonAsync(await _api.PostAsync("/api/v1/introspect", new { token = key, service = "search", consume = true }), 200);
+        await Expect.JsonAsync(await IntrospectAsync(new { token = key, service = "jobportal", consume = true }), 200);
 
         var usage = await Expect.JsonAsync(await _api.GetAsync("/api/v1/users/me/usage", access), 200);
         Assert.Equal("anonym", usage.GetProperty("plan").GetString());
         Assert.All(usage.GetProperty("items").EnumerateArray(), i =>
         {
-            Assert.Equal(1, i.GetProperty("used").GetInt32());
+            var metered = i.GetProperty("service").GetString() is "cvmaker" or "jobportal";
+            Assert.Equal(metered ? 1 : 0, i.GetProperty("used").GetInt32());
             Assert.Equal(1, i.GetProperty("limit").GetInt32());
         });
     }
@@ -107,7 +118,7 @@ public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceAp
         await app.ExecuteAsync("UPDATE users SET plan = 'enterprise' WHERE lower(email) = lower(@email)", new { email });
 
         var quota = (await Expect.JsonAsync(
-            await _api.PostAsync("/api/v1/introspect", new { token = access, service = "api", consume = true }), 200)).GetProperty("quota");
+            await IntrospectAsync(new { token = access, service = "cvmaker", consume = true }), 200)).GetProperty("quota");
 
         Assert.Equal(1, quota.GetProperty("used").GetInt32());
         Assert.Equal(JsonValueKind.Null, quota.GetProperty("limit").ValueKind);

@@ -1,0 +1,49 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Application.ServiceKeys;
+using AuthService.Domain.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+/// <summary>Service keys for downstream services (introspection): mapped under /api/v1/admin/service-keys.</summary>
+public static class AdminServiceKeyEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminServiceKeyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Admin: service keys").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
+        group.MapPost("/", Create).WithName("AdminCreateServiceKey")
+            .WithSummary("Issue a service key (scope introspect) for a downstream service; the key is shown only in this response");
+        group.MapGet("/", List).WithName("AdminListServiceKeys").WithSummary("Service keys that are not revoked, newest first, without secrets");
+        group.MapDelete("/{id}", Revoke).WithName("AdminRevokeServiceKey").WithSummary("Revoke a service key (every instance within 1 s)");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedServiceKeyResponse>, ErrorResult>> Create(
+        CreateServiceKeyRequest body, HttpContext http, ICreateServiceKey useCase, CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(
+            http.CurrentPrincipal(), new CreateServiceKeyCommand(body.Name, body.Service, body.ExpiresAt, http.ClientInfo()), ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error!);
+        }
+
+        // The body holds a live secret: no cache along the way may keep it.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created((string?)null, CreatedServiceKeyResponse.From(result.Value));
+    }
+
+    private static async Task<Ok<ItemsResponse<ServiceKeyResponse>>> List(IListServiceKeys useCase, CancellationToken ct) =>
+        TypedResults.Ok(new ItemsResponse<ServiceKeyResponse>([.. (await useCase.ExecuteAsync(ct)).Select(ServiceKeyResponse.From)]));
+
+    private static async Task<Results<NoContent, ErrorResult>> Revoke(
+        string id, HttpContext http, IRevokeServiceKey useCase, CancellationToken ct) =>
+        Guid.TryParse(id, out var keyId)
+            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), keyId, http.ClientInfo(), ct)).ToNoContent()
+            : new ErrorResult(Error.NotFound("Service key"));
+}
