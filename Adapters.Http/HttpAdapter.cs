@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.Middleware;
+using AuthService.Application.Abstractions;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -37,21 +39,42 @@ public static class HttpAdapter
             .AddPolicy(AdminPolicy, p => p.RequireClaim(BearerAuthenticationHandler.SessionClaim).RequireRole(Domain.Users.Role.Admin))
             .AddPolicy(SessionOrApiKeyPolicy, p => p.RequireAuthenticatedUser());
         services.AddOpenApi("v1");
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IRuntimeSettings>((cors, settings) => cors.AddDefaultPolicy(policy => policy
+            .SetIsOriginAllowed(origin => settings.CorsOrigins.Contains(origin))
+            .AllowCredentials()
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("X-Request-ID", "Retry-After", "RateLimit", "RateLimit-Policy")
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return services;
     }
 
-    /// <summary>Middleware in order: request id first (everything after can log it), errors, listener split, auth.</summary>
+    /// <summary>
+    /// Middleware in order: request id first (everything after can log it), security headers (on
+    /// every answer, errors included), errors, CORS (a preflight is answered before the listener
+    /// split and authentication, which it carries no credentials for), listener split, auth.
+    /// CORS origins are asked of <see cref="IRuntimeSettings"/> on each request, so they can change
+    /// while the service runs.
+    /// </summary>
     public static WebApplication UseHttpAdapter(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => StatusCodeEnvelope(context.HttpContext));
+        app.UseCors();
         app.UseMiddleware<ListenerMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<PrincipalLogScopeMiddleware>();
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>Every route of the group checks every string it receives before a use case sees it.</summary>
+    public static TBuilder WithInputChecks<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, Validation.HostileInputFilter>();
 
     public static WebApplication MapDocs(this WebApplication app)
     {

@@ -55,6 +55,7 @@ public static class PostgresAdapter
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgresProbe>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutageClassifier, PostgresOutageClassifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRejectedInputClassifier, PostgresRejectedInputClassifier>());
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<Pruner>();
         services.AddHostedService<PruningJob>();

@@ -6,7 +6,9 @@ using AuthService.Adapters.Oidc;
 using AuthService.Adapters.Postgres;
 using AuthService.Adapters.Redis;
 using AuthService.Adapters.Smtp;
+using AuthService.Adapters.Http.Middleware;
 using AuthService.Application;
+using AuthService.Application.Abstractions;
 using AuthService.Host.Configuration;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -49,6 +51,8 @@ internal static class ServiceHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
         builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
         builder.Services.AddSingleton(SessionSettingsReader.ReadLockout(configuration));
+        builder.Services.AddSingleton<IRuntimeSettings>(new ConfigurationRuntimeSettings(configuration));
+        builder.Services.Configure<SecurityHeaderOptions>(o => o.Hsts = configuration.GetValue("SERVER:HSTS", false));
         builder.Services
             .AddApplication()
             .AddPostgres(configuration)
@@ -76,7 +80,7 @@ internal static class ServiceHost
         UseTrustedProxies(app, configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions());
         app.UseHttpAdapter();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithInputChecks();
         api.MapGroup("/auth").MapAuthEndpoints();
         api.MapGroup("/sessions").MapSessionEndpoints();
         api.MapGroup("/auth/oauth").MapOAuthEndpoints();

@@ -8,11 +8,14 @@ namespace AuthService.Adapters.Http.Errors;
 
 /// <summary>
 /// The last line: anything a handler did not turn into a result becomes an envelope. Client
-/// mistakes the framework detects (bad JSON, oversized body) keep their 4xx; everything else
-/// is a 500 that says nothing about the cause.
+/// mistakes the framework detects (bad JSON, oversized body) keep their 4xx; a dependency that
+/// is down is a 503, a value a dependency refuses to store is a 422; everything else is a 500
+/// that says nothing about the cause.
 /// </summary>
 internal sealed class UnhandledExceptionHandler(
-    IEnumerable<IOutageClassifier> outages, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+    IEnumerable<IOutageClassifier> outages,
+    IEnumerable<IRejectedInputClassifier> rejections,
+    ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>A restart of PostgreSQL takes a few seconds; the pool reconnects as soon as it answers.</summary>
     public static readonly TimeSpan OutageRetryAfter = TimeSpan.FromSeconds(5);
@@ -50,6 +53,11 @@ internal sealed class UnhandledExceptionHandler(
                 await ErrorEnvelope.WriteAsync(httpContext, 503, "SERVICE_UNAVAILABLE",
                     "A service this request needs is unavailable. Retry shortly.", retryAfter: OutageRetryAfter);
                 return true;
+            case var _ when Rejection(exception) is { } known:
+                logger.LogInformation("Request refused by a dependency as {Code} on {Method} {Path}: {Reason}",
+                    known.Code, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+                await ErrorEnvelope.WriteAsync(httpContext, known);
+                return true;
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
                 await ErrorEnvelope.WriteAsync(httpContext, 500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side.");
@@ -69,4 +77,7 @@ internal sealed class UnhandledExceptionHandler(
 
         return null;
     }
+
+    private Domain.Common.Error? Rejection(Exception exception) =>
+        rejections.Select(c => c.Classify(exception)).FirstOrDefault(e => e is not null);
 }
