@@ -1,7 +1,9 @@
+using AuthService.Adapters.Crypto.Mfa;
 using AuthService.Adapters.Crypto.Passwords;
 using AuthService.Adapters.Crypto.Secrets;
 using AuthService.Adapters.Crypto.Tokens;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Mfa;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,6 +66,10 @@ public static class CryptoServiceCollectionExtensions
         services.AddSingleton<IIdGenerator, UuidV7Generator>();
         services.AddSingleton<ITokenIssuer, JwtTokenService>();
         services.AddSingleton<IKeySetPublisher, JwksPublisher>();
+
+        var webAuthn = configuration.GetSection(WebAuthnSettings.Section).Get<WebAuthnSettings>() ?? new WebAuthnSettings();
+        services.AddSingleton(webAuthn);
+        services.AddSingleton<ITotpAlgorithm, OtpNetTotp>();
         return services;
     }
 }

@@ -31,6 +31,10 @@ public static class DependencyInjection
         services.AddScoped<SessionRevoker>();
         services.AddSingleton<ServiceKeys.ServiceKeyCache>();
         services.AddSingleton<ServiceKeys.ServiceCallTally>();
+        services.AddScoped<Mfa.RecoveryCodes>();
+        services.AddScoped<Mfa.FactorCodeVerifier>();
+        services.AddScoped<Mfa.PendingSignIns>();
+        services.AddScoped<Mfa.FactorChangeGuard>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -86,6 +86,8 @@ internal static class ServiceHost
         api.MapGroup("/auth/oauth").MapOAuthEndpoints();
         api.MapGroup("/users/me/identities").MapIdentityEndpoints();
         api.MapGroup("/users").MapUserEndpoints();
+        api.MapGroup("/auth/mfa").MapMfaSignInEndpoints();
+        api.MapGroup("/users/me/mfa").MapMfaEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
         api.MapPlanEndpoints();
         api.MapGroup("/admin").MapAdminEndpoints();

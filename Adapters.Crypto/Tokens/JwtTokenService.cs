@@ -61,7 +61,7 @@ internal sealed class JwtTokenService : ITokenIssuer
 
     public IssuedAccessToken Issue(User user, Session session, DateTimeOffset now)
     {
-        var claims = new Dictionary<string, object>(9, StringComparer.Ordinal)
+        var claims = new Dictionary<string, object>(10, StringComparer.Ordinal)
         {
             [JwtRegisteredClaimNames.Sub] = user.Id.ToString(),
             [JwtRegisteredClaimNames.Sid] = session.Id.ToString(),
@@ -78,6 +78,12 @@ internal sealed class JwtTokenService : ITokenIssuer
         if (user.Email is not null)
         {
             claims[JwtRegisteredClaimNames.Email] = user.Email;
+        }
+
+        // RFC 8176, always an array: how the session was proven (pwd, otp, fed, hwk, mfa).
+        if (session.Amr.Count > 0)
+        {
+            claims[JwtRegisteredClaimNames.Amr] = session.Amr.ToArray();
         }
 
         var descriptor = new SecurityTokenDescriptor

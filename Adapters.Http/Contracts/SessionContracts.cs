@@ -11,11 +11,13 @@ public sealed record SessionResponse(
     string? UserAgent,
     string? DeviceName,
     string AuthMethod,
-    bool Current)
+    bool Current,
+    bool Mfa)
 {
     public static SessionResponse From(SessionView view) => new(
         view.Session.Id, view.Session.CreatedAt, view.Session.LastUsedAt, view.Session.ExpiresAt,
-        view.Session.Ip, view.Session.UserAgent, view.Session.DeviceName, view.Session.AuthMethod, view.Current);
+        view.Session.Ip, view.Session.UserAgent, view.Session.DeviceName, view.Session.AuthMethod, view.Current,
+        view.Session.PassedMfa);
 }
 
 public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

@@ -33,6 +33,8 @@ internal static class ErrorCodes
         [ErrorCode.PayloadTooLarge] = (413, "PAYLOAD_TOO_LARGE"),
         [ErrorCode.ServiceUnavailable] = (503, "SERVICE_UNAVAILABLE"),
         [ErrorCode.InternalServerError] = (500, "INTERNAL_SERVER_ERROR"),
+        [ErrorCode.MfaRequired] = (403, "MFA_REQUIRED"),
+        [ErrorCode.InvalidMfaCode] = (400, "INVALID_MFA_CODE"),
     };
 
     public static (int Status, string Wire) Map(ErrorCode code) =>

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace AuthService.Adapters.Http.Errors;
 
-internal sealed record ErrorBody(string Code, string Message, ErrorDetails? Details);
+/// <summary>Details are the per-field messages, or the object a client acts on (MFA_REQUIRED's mfa_token).</summary>
+internal sealed record ErrorBody(string Code, string Message, object? Details);
 
 internal sealed record ErrorDetails(IReadOnlyDictionary<string, string[]> Fields);
 
@@ -23,7 +24,13 @@ internal sealed record ErrorEnvelope(ErrorBody Error, string RequestId, DateTime
     public static Task WriteAsync(HttpContext context, Error error)
     {
         var (status, wire) = ErrorCodes.Map(error.Code);
-        return WriteAsync(context, status, wire, error.Message, error.Fields, error.RetryAfter);
+        if (error.Details is not null)
+        {
+            // Such details carry a secret (an mfa_token): no cache may keep the answer.
+            context.Response.Headers.CacheControl = "no-store";
+        }
+
+        return WriteAsync(context, status, wire, error.Message, error.Fields, error.RetryAfter, error.Details);
     }
 
     public static async Task WriteAsync(
@@ -32,7 +39,8 @@ internal sealed record ErrorEnvelope(ErrorBody Error, string RequestId, DateTime
         string code,
         string message,
         IReadOnlyDictionary<string, string[]>? fields = null,
-        TimeSpan? retryAfter = null)
+        TimeSpan? retryAfter = null,
+        IReadOnlyDictionary<string, object>? details = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -48,7 +56,7 @@ internal sealed record ErrorEnvelope(ErrorBody Error, string RequestId, DateTime
         }
 
         var envelope = new ErrorEnvelope(
-            new ErrorBody(code, message, fields is null ? null : new ErrorDetails(fields)),
+            new ErrorBody(code, message, fields is not null ? new ErrorDetails(fields) : details),
             context.TraceIdentifier,
             TimeProvider.System.GetUtcNow());
         await JsonSerializer.SerializeAsync(response.Body, envelope, Json, context.RequestAborted);

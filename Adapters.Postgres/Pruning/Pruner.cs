@@ -49,6 +49,7 @@ internal sealed class Pruner(IServiceScopeFactory scopes, IOptions<AuditOptions>
             ? 0
             : await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 PruneAuditSql, new { before = now.AddDays(-audit.Value.RetentionDays) }, db.Transaction, cancellationToken: ct));
+        await scope.ServiceProvider.GetRequiredService<Mfa.PendingSignInRepository>().DeleteExpiredAsync(now, ct);
         await uow.CommitAsync(ct);
 
         logger.LogInformation(

@@ -13,9 +13,9 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         const string Sql = """
             WITH created AS (
                 INSERT INTO sessions (id, user_id, auth_method, created_at, last_used_at, expires_at, revoked_at,
-                                      revoked_reason, ip, user_agent, device_name)
+                                      revoked_reason, ip, user_agent, device_name, amr)
                 VALUES (@Id, @UserId, @AuthMethod, @CreatedAt, @LastUsedAt, @ExpiresAt, @RevokedAt,
-                        @RevokedReason, @Ip, @UserAgent, @DeviceName)
+                        @RevokedReason, @Ip, @UserAgent, @DeviceName, @Amr)
                 RETURNING id
             )
             INSERT INTO refresh_tokens (token_hash, session_id, created_at)
@@ -34,6 +34,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
             session.Ip,
             session.UserAgent,
             session.DeviceName,
+            Amr = session.Amr.ToArray(),
             refreshTokenHash,
         };
         await ExecuteAsync(Sql, args, ct);

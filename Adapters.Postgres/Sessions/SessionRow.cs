@@ -6,7 +6,7 @@ namespace AuthService.Adapters.Postgres.Sessions;
 internal sealed class SessionRow
 {
     public const string Columns = """
-        id, user_id, auth_method, created_at, last_used_at, expires_at, revoked_at, revoked_reason, ip, user_agent, device_name
+        id, user_id, auth_method, created_at, last_used_at, expires_at, revoked_at, revoked_reason, ip, user_agent, device_name, amr
         """;
 
     public Guid Id { get; init; }
@@ -20,6 +20,7 @@ internal sealed class SessionRow
     public string? Ip { get; init; }
     public string? UserAgent { get; init; }
     public string? DeviceName { get; init; }
+    public string[] Amr { get; init; } = [];
 
     public Session ToSession() => new()
     {
@@ -34,5 +35,6 @@ internal sealed class SessionRow
         Ip = Ip,
         UserAgent = UserAgent,
         DeviceName = DeviceName,
+        Amr = Amr,
     };
 }

@@ -1,6 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Application.Sessions;
+using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
@@ -36,7 +36,7 @@ internal sealed class Login(
     IValidator<LoginCommand> validator,
     IUserRepository users,
     IPasswordHasher passwords,
-    ISessionStarter sessions,
+    ISecondFactorGate signIn,
     Auditor audit,
     IUnitOfWork uow,
     LockoutSettings lockout,
@@ -108,7 +108,15 @@ internal sealed class Login(
             await users.ClearFailedLoginsAsync(user.Id, ct);
         }
 
-        var tokens = await sessions.StartAsync(user, AuthMethods.Password, command.DeviceName, command.Client, ct);
+        var signedIn = await signIn.SignInAsync(user, AuthMethods.Password, command.DeviceName, command.Client, ct);
+        if (!signedIn.IsSuccess)
+        {
+            // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
+            await uow.CommitAsync(ct);
+            return signedIn.Error!;
+        }
+
+        var tokens = signedIn.Value;
         await audit.RecordAsync(AuditAction.LoginSucceeded, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["method"] = AuthMethods.Password, ["session_id"] = tokens.SessionId });
         await uow.CommitAsync(ct);

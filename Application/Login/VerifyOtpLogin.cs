@@ -1,7 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
+using AuthService.Application.Mfa;
 using AuthService.Application.Otp;
-using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
@@ -32,7 +32,7 @@ internal sealed class VerifyOtpLogin(
     IValidator<VerifyOtpLoginCommand> validator,
     IUserRepository users,
     OtpService otp,
-    ISessionStarter sessions,
+    ISecondFactorGate signIn,
     Auditor audit,
     IUnitOfWork uow,
     TimeProvider clock) : IVerifyOtpLogin
@@ -68,7 +68,15 @@ internal sealed class VerifyOtpLogin(
             await users.MarkVerifiedAsync(user.Id, kind, clock.GetUtcNow(), ct);
         }
 
-        var tokens = await sessions.StartAsync(user, AuthMethods.Otp, command.DeviceName, command.Client, ct);
+        var signedIn = await signIn.SignInAsync(user, AuthMethods.Otp, command.DeviceName, command.Client, ct);
+        if (!signedIn.IsSuccess)
+        {
+            // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
+            await uow.CommitAsync(ct);
+            return signedIn.Error!;
+        }
+
+        var tokens = signedIn.Value;
         await audit.RecordAsync(AuditAction.OtpLogin, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["method"] = AuthMethods.Otp, ["session_id"] = tokens.SessionId });
         await uow.CommitAsync(ct);

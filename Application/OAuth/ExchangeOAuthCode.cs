@@ -1,6 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Application.Sessions;
+using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
@@ -18,7 +18,7 @@ public interface IExchangeOAuthCode
 internal sealed class ExchangeOAuthCode(
     IOAuthExchangeCodeStore codes,
     IUserRepository users,
-    ISessionStarter sessions,
+    ISecondFactorGate signIn,
     Auditor audit,
     IUnitOfWork uow) : IExchangeOAuthCode
 {
@@ -49,7 +49,15 @@ internal sealed class ExchangeOAuthCode(
         }
 
         var method = Session.OAuthMethod(grant.Provider);
-        var tokens = await sessions.StartAsync(user, method, command.DeviceName, command.Client, ct);
+        var signedIn = await signIn.SignInAsync(user, method, command.DeviceName, command.Client, ct);
+        if (!signedIn.IsSuccess)
+        {
+            // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
+            await uow.CommitAsync(ct);
+            return signedIn.Error!;
+        }
+
+        var tokens = signedIn.Value;
         await audit.RecordAsync(AuditAction.OAuthLogin, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["method"] = method, ["provider"] = grant.Provider, ["session_id"] = tokens.SessionId });
         await uow.CommitAsync(ct);

@@ -1,6 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Application.Sessions;
+using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
@@ -37,7 +37,7 @@ internal sealed class OAuthTokenLogin(
     IValidator<OAuthTokenLoginCommand> validator,
     AppCodeRedeemer redeemer,
     IOAuthAccountResolver accounts,
-    ISessionStarter sessions,
+    ISecondFactorGate signIn,
     Auditor audit,
     IUnitOfWork uow) : IOAuthTokenLogin
 {
@@ -60,7 +60,15 @@ internal sealed class OAuthTokenLogin(
         }
 
         var method = Session.OAuthMethod(command.Provider);
-        var tokens = await sessions.StartAsync(user.Value, method, command.DeviceName, command.Client, ct);
+        var signedIn = await signIn.SignInAsync(user.Value, method, command.DeviceName, command.Client, ct);
+        if (!signedIn.IsSuccess)
+        {
+            // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
+            await uow.CommitAsync(ct);
+            return signedIn.Error!;
+        }
+
+        var tokens = signedIn.Value;
         await audit.RecordAsync(AuditAction.OAuthLogin, user.Value.Id, command.Client, ct,
             new Dictionary<string, object?> { ["method"] = method, ["provider"] = command.Provider, ["session_id"] = tokens.SessionId });
         await uow.CommitAsync(ct);

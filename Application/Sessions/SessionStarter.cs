@@ -17,8 +17,11 @@ internal sealed class SessionStarter(
     private const int MaxDeviceNameLength = 100;
     private const int MaxUserAgentLength = 512;
 
+    public Task<TokenResponse> StartAsync(User user, string authMethod, string? deviceName, ClientInfo client, CancellationToken ct) =>
+        StartAsync(user, authMethod, deviceName, client, Amr.ForMethod(authMethod), ct);
+
     public async Task<TokenResponse> StartAsync(
-        User user, string authMethod, string? deviceName, ClientInfo client, CancellationToken ct)
+        User user, string authMethod, string? deviceName, ClientInfo client, IReadOnlyList<string> amr, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var session = new Session
@@ -32,6 +35,7 @@ internal sealed class SessionStarter(
             Ip = client.Ip,
             UserAgent = Truncate(client.UserAgent, MaxUserAgentLength),
             DeviceName = Truncate(deviceName?.Trim(), MaxDeviceNameLength),
+            Amr = amr,
         };
         var refreshToken = secrets.NewOpaqueToken();
         await sessions.CreateAsync(session, hasher.Hash(refreshToken), ct);

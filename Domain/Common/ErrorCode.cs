@@ -29,4 +29,6 @@ public enum ErrorCode
     PayloadTooLarge,
     ServiceUnavailable,
     InternalServerError,
+    MfaRequired,
+    InvalidMfaCode,
 }

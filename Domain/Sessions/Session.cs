@@ -14,6 +14,11 @@ public sealed class Session
     public string? UserAgent { get; init; }
     public string? DeviceName { get; init; }
 
+    /// <summary>How the session was proven (RFC 8176 values, see <see cref="Sessions.Amr"/>).</summary>
+    public IReadOnlyList<string> Amr { get; init; } = [];
+
+    public bool PassedMfa => Sessions.Amr.PassedMfa(Amr);
+
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 
     public static string OAuthMethod(string provider) => "oauth:" + provider;

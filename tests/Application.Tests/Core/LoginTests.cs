@@ -1,7 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.Login;
-using AuthService.Application.Sessions;
+using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Users;
@@ -12,7 +12,7 @@ namespace AuthService.Application.Tests.Core;
 public sealed class LoginTests
 {
     private readonly Fakes _f = new();
-    private readonly ISessionStarter _starter = Substitute.For<ISessionStarter>();
+    private readonly ISecondFactorGate _starter = Substitute.For<ISecondFactorGate>();
 
     private readonly LockoutSettings _lockout = new() { MaxFailedAttempts = 5, Duration = TimeSpan.FromMinutes(15) };
 
@@ -24,7 +24,7 @@ public sealed class LoginTests
         var user = _f.VerifiedUser();
         _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
         _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(verification);
-        _starter.StartAsync(user, Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>())
+        _starter.SignInAsync(user, Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>())
             .Returns(new TokenResponse("a", 900, "r", Guid.NewGuid(), user));
         return user;
     }
@@ -40,7 +40,7 @@ public sealed class LoginTests
         Assert.Equal(ErrorCode.AccountLocked, result.Error!.Code);
         Assert.Equal(TimeSpan.FromMinutes(10), result.Error.RetryAfter);
         await _f.Passwords.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
-        await _starter.DidNotReceiveWithAnyArgs().StartAsync(default!, default!, default, default!, default);
+        await _starter.DidNotReceiveWithAnyArgs().SignInAsync(default!, default!, default, default!, default);
         await _f.AuditLog.Received(1).RecordAsync(Arg.Is<AuditEvent>(e => e.Action == AuditAction.LoginFailed), Arg.Any<CancellationToken>());
     }
 
@@ -126,7 +126,7 @@ public sealed class LoginTests
         var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
 
         Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
-        await _starter.DidNotReceiveWithAnyArgs().StartAsync(default!, default!, default, default!, default);
+        await _starter.DidNotReceiveWithAnyArgs().SignInAsync(default!, default!, default, default!, default);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class LoginTests
             .Returns(PasswordVerification.SucceededRehashNeeded);
         _f.Passwords.HashAsync("correct horse battery", Arg.Any<CancellationToken>()).Returns("$argon2id$new");
         var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), user);
-        _starter.StartAsync(user, "password", "laptop", Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>()).Returns(tokens);
+        _starter.SignInAsync(user, "password", "laptop", Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>()).Returns(tokens);
 
         var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
 

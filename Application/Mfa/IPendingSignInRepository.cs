@@ -1,0 +1,17 @@
+using AuthService.Domain.Mfa;
+
+namespace AuthService.Application.Mfa;
+
+public interface IPendingSignInRepository
+{
+    Task CreateAsync(PendingSignIn pending, string tokenHash, CancellationToken ct);
+
+    /// <summary>
+    /// Burns one attempt and returns the sign-in, in one conditional statement mirroring
+    /// <see cref="PendingSignIn.TryBeginAttempt"/>; null when unknown, used, expired or out of attempts.
+    /// </summary>
+    Task<PendingSignIn?> BeginAttemptAsync(string tokenHash, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Marks it used; false when another request used it first.</summary>
+    Task<bool> ConsumeAsync(Guid id, DateTimeOffset now, CancellationToken ct);
+}
