@@ -44,6 +44,10 @@ public static class PostgresAdapter
         services.AddSingleton(sp => CreateDataSource(
             sp.GetRequiredService<IOptions<PostgresOptions>>().Value, sp.GetService<ILoggerFactory>()));
 
+        services.AddSingleton(sp => MigrationSet.ForProduct(
+            DatabaseUrl.Parse(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.Url!).ConnectionString));
+        services.AddSingleton<DatabaseMigrator>();
+
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.Scan(scan => scan
@@ -56,25 +60,21 @@ public static class PostgresAdapter
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgresProbe>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutageClassifier, PostgresOutageClassifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRejectedInputClassifier, PostgresRejectedInputClassifier>());
-        services.AddSingleton<MigrationRunner>();
         services.AddSingleton<Pruner>();
         services.AddHostedService<PruningJob>();
         return services;
     }
 
     /// <summary>
-    /// Applies pending migrations: the files in <c>DATABASE__MIGRATIONS_DIR</c> when set, else
-    /// the copies of migrations/*.sql embedded in this assembly. Throws, with a message that says
-    /// what to do, when an applied file has changed.
+    /// Applies the pending migrations of the migrations project (FluentMigrator, under an
+    /// advisory lock) and returns the versions this call applied.
     /// </summary>
-    public static async Task<int> MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct)
-    {
-        var options = services.GetRequiredService<IOptions<PostgresOptions>>().Value;
-        var scripts = string.IsNullOrWhiteSpace(options.MigrationsDir)
-            ? MigrationScript.FromEmbeddedResources()
-            : MigrationScript.FromDirectory(options.MigrationsDir);
-        return await services.GetRequiredService<MigrationRunner>().RunAsync(scripts, ct);
-    }
+    public static Task<IReadOnlyList<long>> MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+
+    /// <summary>Every migration this build knows, applied or pending (<c>migrate --list</c>); writes nothing.</summary>
+    public static Task<IReadOnlyList<MigrationStatus>> ListMigrationsAsync(this IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DatabaseMigrator>().ListAsync(ct);
 
     private static NpgsqlDataSource CreateDataSource(PostgresOptions options, ILoggerFactory? loggerFactory)
     {

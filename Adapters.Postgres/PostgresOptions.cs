@@ -2,17 +2,13 @@ using Microsoft.Extensions.Configuration;
 
 namespace AuthService.Adapters.Postgres;
 
-/// <summary>The <c>DATABASE</c> section: <c>DATABASE__URL</c>, <c>DATABASE__MIGRATIONS_DIR</c>, ...</summary>
+/// <summary>The <c>DATABASE</c> section: <c>DATABASE__URL</c>, <c>DATABASE__MAX_AUTO_PREPARE</c>, ...</summary>
 internal sealed class PostgresOptions
 {
     public const string Section = "DATABASE";
 
     /// <summary>A <c>postgresql://</c> URL or an Npgsql connection string.</summary>
     public string? Url { get; set; }
-
-    /// <summary>Where to read migrations from instead of the copies embedded in this assembly.</summary>
-    [ConfigurationKeyName("MIGRATIONS_DIR")]
-    public string? MigrationsDir { get; set; }
 
     /// <summary>
     /// How many statements each connection keeps prepared (Npgsql's Max Auto Prepare): a

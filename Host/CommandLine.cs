@@ -4,7 +4,8 @@ using AuthService.Application.Admin;
 namespace AuthService.Host;
 
 /// <summary>
-/// Verbs that run once and exit: <c>migrate</c>, and <c>create-admin --email E</c> with the
+/// Verbs that run once and exit: <c>migrate</c> (with <c>--list</c>: what is applied and
+/// what is pending, changing nothing), and <c>create-admin --email E</c> with the
 /// password read from ADMIN_PASSWORD or standard input (never from the command line, where
 /// it would sit in the shell history and the process list).
 /// </summary>
@@ -14,8 +15,13 @@ internal static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == "migrate" && args.Contains("--list"))
+        {
+            return await ListMigrationsAsync(app);
+        }
+
         var applied = await app.Services.MigrateDatabaseAsync(CancellationToken.None);
-        app.Logger.LogInformation("Migrations applied: {Count}", applied);
+        app.Logger.LogInformation("Migrations applied: {Count}", applied.Count);
         if (args[0] == "migrate")
         {
             return 0;
@@ -38,6 +44,17 @@ internal static class CommandLine
         }
 
         await Console.Out.WriteLineAsync($"admin ready: {result.Value.Id} {result.Value.Email}");
+        return 0;
+    }
+
+    private static async Task<int> ListMigrationsAsync(WebApplication app)
+    {
+        foreach (var m in await app.Services.ListMigrationsAsync(CancellationToken.None))
+        {
+            var state = m.Applied ? $"applied {m.AppliedOn:yyyy-MM-dd HH:mm:ss}" : "pending";
+            await Console.Out.WriteLineAsync($"{m.Version:D4}  {m.Description,-32}  {state}");
+        }
+
         return 0;
     }
 

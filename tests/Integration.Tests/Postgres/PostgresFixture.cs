@@ -55,12 +55,11 @@ public sealed class PostgresFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = name }.ConnectionString;
     }
 
-    public static ServiceProvider BuildServices(string connectionString, string? migrationsDir = null)
+    public static ServiceProvider BuildServices(string connectionString)
     {
         var settings = new Dictionary<string, string?>
         {
             ["DATABASE:URL"] = connectionString,
-            ["DATABASE:MIGRATIONS_DIR"] = migrationsDir,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()

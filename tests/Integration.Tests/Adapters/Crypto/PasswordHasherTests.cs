@@ -163,7 +163,7 @@ public sealed class PasswordHasherTests
         Assert.Contains(variable, AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings), StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Start(int memoryKib, int iterations, int maxConcurrent = 2, int queueTimeoutMs = 2000, int maxQueued = 128)
+    internal static ServiceProvider Start(int memoryKib, int iterations, int maxConcurrent = 2, int queueTimeoutMs = 2000, int maxQueued = 128)
     {
         var settings = CryptoSettings.WithPrivateKey();
         settings["PASSWORD:ARGON2_MEMORY_KIB"] = memoryKib.ToString(System.Globalization.CultureInfo.InvariantCulture);
