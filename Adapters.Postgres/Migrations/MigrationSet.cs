@@ -14,7 +14,16 @@ namespace AuthService.Adapters.Postgres.Migrations;
 internal sealed class MigrationSet(string connectionString, Assembly assembly, string @namespace)
 {
     public static MigrationSet ForProduct(string connectionString) =>
-        new(connectionString, typeof(SqlScriptMigration).Assembly, typeof(SqlScriptMigration).Namespace!);
+        new(Unpooled(connectionString), typeof(SqlScriptMigration).Assembly, typeof(SqlScriptMigration).Namespace!);
+
+    /// <summary>
+    /// FluentMigrator's connection is used once: kept out of Npgsql's pool, it cannot be handed,
+    /// dead after a database restart, to other code that opens the same connection string.
+    /// </summary>
+    private static string Unpooled(string connectionString) =>
+        string.IsNullOrEmpty(connectionString)
+            ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     /// <summary>The migrations of this set, in version order, read from their attributes.</summary>
     public IReadOnlyList<(long Version, string Description)> Known() =>
