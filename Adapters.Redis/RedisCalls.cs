@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -6,55 +5,34 @@ using StackExchange.Redis;
 namespace AuthService.Adapters.Redis;
 
 /// <summary>
-/// Every Redis call goes through here. StackExchange.Redis 1.2.6's async calls never time out
-/// when the server hangs, so each call gets our own deadline; a timeout, a lost connection or a
-/// server error all mean "Redis could not answer" and the caller degrades (PostgreSQL fallback,
-/// fail-open limits) instead of failing the request.
+/// Every Redis call goes through here. The client bounds each call by <c>REDIS__TIMEOUT_MS</c>
+/// (its AsyncTimeout) and fails it at once while disconnected (BacklogPolicy.FailFast); a
+/// timeout, a lost connection or a server error all mean "Redis could not answer", and the
+/// caller degrades (PostgreSQL fallback, fail-open limits) instead of failing the request.
 /// </summary>
 internal sealed class RedisCalls(RedisConnection connection, IOptions<RedisOptions> options, ILogger<RedisCalls> logger)
 {
     private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(options.Value.TimeoutMs);
     private int _unavailable;
 
-    public TimeSpan Timeout => _timeout;
-
-    /// <summary>Runs <paramref name="call"/> within the timeout; Ok is false when Redis could not answer.</summary>
+    /// <summary>Runs <paramref name="call"/>; Ok is false when Redis could not answer in time.</summary>
     public async Task<(bool Ok, T Value)> TryAsync<TState, T>(
         string operation, TState state, Func<IDatabase, TState, Task<T>> call, CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
-        Task<T>? pending = null;
         try
         {
-            var multiplexer = await connection.GetAsync().WaitAsync(_timeout, ct);
-
-            // Fail fast while disconnected instead of queueing behind a dead socket.
-            if (!multiplexer.IsConnected)
-            {
-                return Unavailable<T>(operation, "not connected");
-            }
-
-            pending = call(multiplexer.GetDatabase(connection.Database), state);
-            var remaining = _timeout - Stopwatch.GetElapsedTime(started);
-            var value = await pending.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, ct);
+            // Only the first connection attempt is waited for, and no longer than a call may take.
+            var connecting = connection.GetAsync();
+            var multiplexer = connecting.IsCompletedSuccessfully ? connecting.Result : await connecting.WaitAsync(_timeout, ct);
+            var value = await call(multiplexer.GetDatabase(connection.Database), state);
             Available();
             return (true, value);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            Observe(pending);
-            throw;
-        }
         catch (Exception e) when (e is TimeoutException or RedisException or ObjectDisposedException)
         {
-            Observe(pending);
             return Unavailable<T>(operation, e is TimeoutException ? "timed out" : e.GetType().Name);
         }
     }
-
-    /// <summary>An abandoned call may still fail later; observe it so it is not reported as unobserved.</summary>
-    private static void Observe(Task? pending) =>
-        pending?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private (bool, T) Unavailable<T>(string operation, string reason)
     {

@@ -6,7 +6,9 @@ namespace AuthService.Adapters.Redis;
 /// <summary>
 /// One multiplexer for the process, connected in the background: start never waits for Redis,
 /// and a Redis that is down at start is picked up when it comes back (AbortOnConnectFail=false
-/// keeps the client reconnecting on its own).
+/// keeps the client reconnecting on its own). Each call is bounded by <c>REDIS__TIMEOUT_MS</c>
+/// (the client's AsyncTimeout, checked on every heartbeat, so the heartbeat beats at a quarter
+/// of it) and fails at once while there is no connection instead of queueing for it.
 /// </summary>
 internal sealed class RedisConnection : IDisposable
 {
@@ -22,6 +24,11 @@ internal sealed class RedisConnection : IDisposable
             throw new InvalidOperationException(error);
         }
 
+        var timeoutMs = options.Value.TimeoutMs;
+        configuration.AsyncTimeout = timeoutMs;
+        configuration.SyncTimeout = timeoutMs;
+        configuration.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(timeoutMs / 4, 10, 1000));
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         _configuration = configuration;
         Database = configuration.DefaultDatabase ?? 0;
     }
@@ -44,14 +51,7 @@ internal sealed class RedisConnection : IDisposable
             // A faulted attempt (e.g. the host name did not resolve) is retried by the next caller.
             if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
             {
-                var configuration = _configuration.Clone();
-                // Its own thread: 1.2.6 does part of the connect synchronously, which must not hold a
-                // thread-pool thread (and with it request processing) while a dead server is tried.
-                _connecting = Task.Factory.StartNew(
-                    () => ConnectionMultiplexer.ConnectAsync(configuration),
-                    CancellationToken.None,
-                    TaskCreationOptions.LongRunning,
-                    TaskScheduler.Default).Unwrap();
+                _connecting = ConnectionMultiplexer.ConnectAsync(_configuration.Clone());
             }
 
             return _connecting;

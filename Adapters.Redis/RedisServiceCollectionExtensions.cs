@@ -22,7 +22,7 @@ public static class RedisServiceCollectionExtensions
 
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.Section))
-            .Validate(o => RedisUrl.TryParse(o.Url, out _, out _), "REDIS__URL must look like redis://[:password@]host:port[/db].")
+            .Validate(o => RedisUrl.TryParse(o.Url, out _, out _), "REDIS__URL must look like redis://[[user]:password@]host:port[/db].")
             .Validate(o => o.TimeoutMs is >= 10 and <= 30_000, "REDIS__TIMEOUT_MS must be between 10 and 30000.")
             .Validate(o => o.RevocationRecheckMs is >= 0 and <= 900, "REDIS__REVOCATION_RECHECK_MS must be between 0 and 900 (revocations must be seen within 1 s).")
             .ValidateOnStart();

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace AuthService.Adapters.Redis;
 
-/// <summary>Turns <c>redis://[:password@]host:port[/db]</c> into client options.</summary>
+/// <summary>Turns <c>redis://[[user]:password@]host:port[/db]</c> into client options.</summary>
 internal static class RedisUrl
 {
     public static bool TryParse(string? url, out ConfigurationOptions options, out string error)
@@ -12,7 +12,7 @@ internal static class RedisUrl
         error = string.Empty;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("redis" or "rediss") || uri.Host.Length == 0)
         {
-            error = "REDIS__URL must look like redis://[:password@]host:port[/db].";
+            error = "REDIS__URL must look like redis://[[user]:password@]host:port[/db].";
             return false;
         }
 
@@ -24,28 +24,23 @@ internal static class RedisUrl
             return false;
         }
 
-        string? password = null;
+        string? user = null, password = null;
         if (uri.UserInfo.Length > 0)
         {
             var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
-            var user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
             password = colon < 0 ? null : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-            if (user.Length > 0 && user != "default")
-            {
-                // StackExchange.Redis 1.2.6 predates ACL users; only AUTH <password> is possible.
-                error = "REDIS__URL: only the default user is supported (redis://:password@host:port).";
-                return false;
-            }
         }
 
         options = new ConfigurationOptions
         {
+            // An ACL user (Redis 6+) when named; redis://:password@ is the default user.
+            User = string.IsNullOrEmpty(user) ? null : user,
             Password = string.IsNullOrEmpty(password) ? null : password,
             DefaultDatabase = database,
             Ssl = uri.Scheme == "rediss",
             AbortOnConnectFail = false,
             ConnectTimeout = 2000,
-            SyncTimeout = 1000,
             ConnectRetry = 1,
             KeepAlive = 5,
             ClientName = "authservice",

@@ -59,7 +59,7 @@ internal sealed class RedisQuotaCounter(RedisCalls redis) : IQuotaCounter
 
     private static async Task<QuotaConsumption> ConsumeAsync(IDatabase db, (string Key, int Limit, long ExpireAtMs) state)
     {
-        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ConsumeScript, [state.Key], [state.Limit, state.ExpireAtMs]));
+        var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ConsumeScript, [state.Key], [state.Limit, state.ExpireAtMs]))!;
         return new QuotaConsumption((long)reply[0] == 1, (long)reply[1]);
     }
 }

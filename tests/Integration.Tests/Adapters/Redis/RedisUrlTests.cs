@@ -19,6 +19,14 @@ public sealed class RedisUrlTests
     }
 
     [Fact]
+    public void TryParse_AclUser_IsPassedToTheClient()
+    {
+        Assert.True(RedisUrl.TryParse("redis://alice:pw@127.0.0.1:6379/0", out var options, out _));
+
+        Assert.Equal(("alice", "pw"), (options.User, options.Password));
+    }
+
+    [Fact]
     public void TryParse_MinimalUrl_UsesDefaults()
     {
         Assert.True(RedisUrl.TryParse("rediss://127.0.0.1", out var options, out _));
@@ -33,7 +41,6 @@ public sealed class RedisUrlTests
     [InlineData("127.0.0.1:6379")]
     [InlineData("http://127.0.0.1:6379")]
     [InlineData("redis://127.0.0.1:6379/cache")]
-    [InlineData("redis://alice:pw@127.0.0.1:6379/0")]
     public void TryParse_Unusable_NamesTheVariable(string url)
     {
         Assert.False(RedisUrl.TryParse(url, out _, out var error));
