@@ -10,6 +10,7 @@ using AuthService.Adapters.Http.Middleware;
 using AuthService.Application;
 using AuthService.Application.Abstractions;
 using AuthService.Host.Configuration;
+using AuthService.Host.Telemetry;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace AuthService.Host;
@@ -60,7 +61,8 @@ internal static class ServiceHost
             .AddOidc(configuration)
             .AddCrypto(configuration)
             .AddNotifications(configuration)
-            .AddHttpAdapter();
+            .AddHttpAdapter()
+            .AddTelemetry(configuration);
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
         builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
 
@@ -94,6 +96,7 @@ internal static class ServiceHost
         api.MapGroup("/admin/service-keys").MapAdminServiceKeyEndpoints();
         app.MapGroup("/health").MapHealthEndpoints();
         app.MapKeyEndpoints();
+        app.MapMetrics();
         app.MapDocs();
         app.MapNotFoundFallback();
 

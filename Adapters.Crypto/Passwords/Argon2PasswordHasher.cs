@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using Geralt;
 using Microsoft.Extensions.Options;
 
@@ -99,9 +101,12 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
     {
         if (_slots.Wait(0, CancellationToken.None))
         {
+            AuthMetrics.HashStartedAtOnce();
             return;
         }
 
+        var queuedAt = Stopwatch.GetTimestamp();
+        AuthMetrics.HashQueued();
         try
         {
             if (Interlocked.Increment(ref _queued) > _maxQueued || !await _slots.WaitAsync(_queueTimeout, ct))
@@ -115,6 +120,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         finally
         {
             Interlocked.Decrement(ref _queued);
+            AuthMetrics.HashDequeued(Stopwatch.GetElapsedTime(queuedAt));
         }
     }
 

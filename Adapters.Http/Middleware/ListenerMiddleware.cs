@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace AuthService.Adapters.Http.Middleware;
 
 /// <summary>
-/// Keeps the admin API off the public listener and the public API off the admin listener.
+/// Keeps the admin API and the metrics off the public listener and the public API off the
+/// admin listener; health answers on both.
 /// The listener is known from a tag Kestrel puts on each connection, never from the Host
 /// header, which a client controls.
 /// </summary>
@@ -19,7 +20,8 @@ internal sealed class ListenerMiddleware(RequestDelegate next)
         var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
         var onAdmin = items is not null && items.TryGetValue(ItemKey, out var tag) && Admin.Equals(tag);
         var path = context.Request.Path;
-        var adminPath = path.StartsWithSegments("/api/v1/admin", StringComparison.OrdinalIgnoreCase);
+        var adminPath = path.StartsWithSegments("/api/v1/admin", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
         var healthPath = path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
         if (adminPath != onAdmin && !(onAdmin && healthPath))

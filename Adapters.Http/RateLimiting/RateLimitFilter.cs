@@ -1,5 +1,6 @@
 using AuthService.Adapters.Http.Errors;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,9 +20,13 @@ internal static class RateLimitFilter
             var limiter = http.RequestServices.GetRequiredService<IRateLimiter>();
             var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             var decision = await limiter.HitAsync($"{policy}:{ip}", perMinute, Window, http.RequestAborted);
-            return decision.Allowed
-                ? await next(context)
-                : new ErrorResult(new Error(
+            if (decision.Allowed)
+            {
+                return await next(context);
+            }
+
+            AuthMetrics.RateLimitRejected(policy);
+            return new ErrorResult(new Error(
                     ErrorCode.RateLimitExceeded, "Too many requests. Slow down.", RetryAfter: decision.RetryAfter));
         });
 }

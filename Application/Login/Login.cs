@@ -60,6 +60,7 @@ internal sealed class Login(
         if (lockout.Enabled && user is not null && user.IsLockedOut(now))
         {
             await RecordFailureAsync(user.Id, kind, "locked", command.Client, ct);
+            AuthMetrics.SignIn(AuthMethods.Password, "locked");
             return Locked(user.LockedUntil!.Value - now);
         }
 
@@ -84,17 +85,20 @@ internal sealed class Login(
 
             // The audit row of the failure that locked the account says so: when guessing began to be refused.
             await RecordFailureAsync(user?.Id, kind, lockedNow ? "invalid_credentials_locked" : "invalid_credentials", command.Client, ct);
+            AuthMetrics.SignIn(AuthMethods.Password, "invalid_credentials");
             return new Error(ErrorCode.InvalidCredentials, "The credentials are not valid.");
         }
 
         // Only now, with the right password, may the answer say more about the account.
         if (!user.IsActive)
         {
+            AuthMetrics.SignIn(AuthMethods.Password, "account_disabled");
             return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
         }
 
         if (!user.IsVerifiedFor(kind))
         {
+            AuthMetrics.SignIn(AuthMethods.Password, "not_verified");
             return new Error(ErrorCode.EmailNotVerified, "Verify your email address (or phone number) before signing in.");
         }
 

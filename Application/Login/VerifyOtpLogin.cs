@@ -52,12 +52,14 @@ internal sealed class VerifyOtpLogin(
             await audit.RecordAsync(AuditAction.LoginFailed, null, command.Client, ct,
                 new Dictionary<string, object?> { ["method"] = AuthMethods.Otp });
             await uow.CommitAsync(ct);
+            AuthMetrics.SignIn(AuthMethods.Otp, "invalid_code");
             return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
         if (!user.IsActive)
         {
             await uow.CommitAsync(ct);
+            AuthMetrics.SignIn(AuthMethods.Otp, "account_disabled");
             return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
         }
 

@@ -147,14 +147,17 @@ internal sealed class OAuthAccountResolver(
         return link;
     }
 
-    private Task RecordRefusalAsync(ProviderIdentity identity, Guid ownerId, ClientInfo client, CancellationToken ct) =>
-        audit.RecordAsync(AuditAction.LoginFailed, ownerId, client, ct,
+    private Task RecordRefusalAsync(ProviderIdentity identity, Guid ownerId, ClientInfo client, CancellationToken ct)
+    {
+        AuthMetrics.SignIn(OAuthMethod(identity.Provider), "account_exists");
+        return audit.RecordAsync(AuditAction.LoginFailed, ownerId, client, ct,
             new Dictionary<string, object?>
             {
                 ["method"] = OAuthMethod(identity.Provider),
                 ["reason"] = "account_exists",
                 ["provider_email_verified"] = identity.EmailVerified,
             });
+    }
 
     private static string OAuthMethod(string provider) => Domain.Sessions.Session.OAuthMethod(provider);
 }

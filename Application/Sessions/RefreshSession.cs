@@ -86,6 +86,7 @@ internal sealed class RefreshSession(
             new Dictionary<string, object?> { ["session_id"] = session.Id });
         await uow.CommitAsync(ct);
         await revoker.PublishAsync([session.Id], ct);
+        AuthMetrics.RefreshReuseDetected();
         return new Error(ErrorCode.TokenReused, "This refresh token was already used; the session has been revoked.");
     }
 

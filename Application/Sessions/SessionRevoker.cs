@@ -1,3 +1,4 @@
+using AuthService.Application.Common;
 using AuthService.Application.Abstractions;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ internal sealed class SessionRevoker(IRevocationCache cache, ILogger<SessionRevo
             return;
         }
 
+        AuthMetrics.SessionsRevoked(sessionIds.Count);
         try
         {
             await cache.MarkRevokedAsync(sessionIds, ct);

@@ -40,6 +40,9 @@ internal sealed class SessionStarter(
         var refreshToken = secrets.NewOpaqueToken();
         await sessions.CreateAsync(session, hasher.Hash(refreshToken), ct);
         var access = tokens.Issue(user, session, now);
+
+        // Every way of signing in ends here, so this is where a successful sign-in is counted.
+        AuthMetrics.SignIn(authMethod, "success");
         return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, user);
     }
 
