@@ -15,7 +15,8 @@ public static class CryptoServiceCollectionExtensions
 {
     /// <summary>
     /// Password hashing, keyed secret hashing, secret encryption, random secrets, ids and access tokens.
-    /// Settings: PASSWORD__*, AUTH__HMAC_SECRET, CRYPTO__*, JWT__*. Key material is loaded (or, in a
+    /// Settings: PASSWORD__*, AUTH__HMAC_SECRET, CRYPTO__*, JWT__PRIVATE_KEY, JWT__SIGNING_KEYS_DIR; the
+    /// Host registers <see cref="Application.Common.TokenSettings"/> (issuer, audience, lifetime). Key material is loaded (or, in a
     /// development keys folder, generated) when the host starts, and a missing or weak
     /// secret stops it with a message naming the variable.
     /// </summary>
@@ -34,9 +35,6 @@ public static class CryptoServiceCollectionExtensions
 
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer), "JWT__ISSUER must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "JWT__AUDIENCE must not be empty.")
-            .Validate(o => o.AccessTokenMinutes is >= 1 and <= 1440, "JWT__ACCESS_TOKEN_MINUTES must be between 1 and 1440.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, SigningKeyValidator>();
 

@@ -17,6 +17,15 @@ namespace AuthService.Adapters.Http;
 
 public static class HttpAdapter
 {
+    /// <summary>The prefix of every API route; the Host maps the groups under it.</summary>
+    public const string ApiPrefix = "/api/v1";
+
+    /// <summary>Where the OAuth endpoints sit under <see cref="ApiPrefix"/>.</summary>
+    public const string OAuthRoutes = "/auth/oauth";
+
+    /// <summary>The OAuth endpoints' full prefix; providers call back to <c>{this}/{provider}/callback</c>.</summary>
+    public const string OAuthPrefix = ApiPrefix + OAuthRoutes;
+
     public const string AdminPolicy = "admin";
 
     /// <summary>Routes that also accept an X-API-Key (read-only ones); every other route needs a session.</summary>

@@ -11,10 +11,8 @@ namespace AuthService.Adapters.Oidc;
 /// </summary>
 internal static partial class OidcOptionsReader
 {
-    // Must match the callback route of Adapters.Http (OAuthEndpoints).
-    private const string CallbackPrefix = "/api/v1/auth/oauth/";
-
-    public static void Read(IConfiguration configuration, OidcOptions options)
+    /// <param name="callbackPrefix">Where the Host maps the provider callbacks, e.g. <c>/api/v1/auth/oauth</c>.</param>
+    public static void Read(IConfiguration configuration, OidcOptions options, string callbackPrefix)
     {
         var oauth = configuration.GetSection("OAUTH");
         foreach (var entry in (oauth["REDIRECT_ALLOWLIST"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -51,14 +49,14 @@ internal static partial class OidcOptionsReader
         var callbackBase = CallbackBase(configuration, options);
         foreach (var section in oauth.GetSection("PROVIDERS").GetChildren())
         {
-            if (ReadProvider(section, callbackBase, options) is { } provider)
+            if (ReadProvider(section, callbackBase + callbackPrefix, options) is { } provider)
             {
                 options.Providers[provider.Name] = provider;
             }
         }
     }
 
-    private static ProviderSettings? ReadProvider(IConfigurationSection section, string callbackBase, OidcOptions options)
+    private static ProviderSettings? ReadProvider(IConfigurationSection section, string callbackRoot, OidcOptions options)
     {
         var name = section.Key.ToLowerInvariant();
         var prefix = $"OAUTH__PROVIDERS__{section.Key.ToUpperInvariant()}__";
@@ -89,7 +87,7 @@ internal static partial class OidcOptionsReader
         }
 
         var secret = section["CLIENT_SECRET"];
-        var callback = new Uri(callbackBase + CallbackPrefix + name + "/callback");
+        var callback = new Uri(callbackRoot + "/" + name + "/callback");
         if (kind == ProviderKind.GitHub)
         {
             var authorize = Endpoint(section, "AUTHORIZE_URL", "https://github.com/login/oauth/authorize", prefix, options);

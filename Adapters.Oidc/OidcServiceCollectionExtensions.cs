@@ -8,11 +8,14 @@ public static class OidcServiceCollectionExtensions
 {
     private const long MaxResponseBytes = 1024 * 1024;
 
-    /// <summary>Upstream OAuth / OpenID Connect providers from OAUTH__*, checked at start.</summary>
-    public static IServiceCollection AddOidc(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Upstream OAuth / OpenID Connect providers from OAUTH__*, checked at start. The Host says
+    /// where it maps the callbacks (<paramref name="callbackPrefix"/>, e.g. <c>/api/v1/auth/oauth</c>).
+    /// </summary>
+    public static IServiceCollection AddOidc(this IServiceCollection services, IConfiguration configuration, string callbackPrefix)
     {
         var options = new OidcOptions();
-        OidcOptionsReader.Read(configuration, options);
+        OidcOptionsReader.Read(configuration, options, callbackPrefix);
 
         services.AddOptions<OidcOptions>()
             .Configure(o =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -20,7 +21,7 @@ namespace AuthService.Adapters.Redis;
 /// </summary>
 internal sealed class RedisRevocationCache(
     RedisCalls redis,
-    IOptions<RedisTtlOptions> ttlOptions,
+    TokenSettings tokens,
     IOptions<RedisOptions> options,
     TimeProvider time,
     ILogger<RedisRevocationCache> logger)
@@ -40,7 +41,7 @@ internal sealed class RedisRevocationCache(
 
     private static readonly TimeSpan RestoreTicketLifetime = TimeSpan.FromMinutes(1);
 
-    private readonly TimeSpan _ttl = TimeSpan.FromMinutes(ttlOptions.Value.AccessTokenMinutes) + TimeSpan.FromSeconds(60);
+    private readonly TimeSpan _ttl = tokens.AccessTokenLifetime + TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
     private readonly NotRevokedMemory _notRevoked = new(TimeSpan.FromMilliseconds(options.Value.RevocationRecheckMs), time);
 

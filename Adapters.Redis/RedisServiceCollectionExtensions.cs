@@ -14,7 +14,8 @@ public static class RedisServiceCollectionExtensions
     /// <summary>
     /// Revocation cache, rate limiter, OAuth state and exchange codes, quota counters, and the "redis"
     /// readiness probe, over one multiplexer.
-    /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, REDIS__REVOCATION_RECHECK_MS, RATE_LIMIT__ENABLED, JWT__ACCESS_TOKEN_MINUTES.
+    /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, REDIS__REVOCATION_RECHECK_MS, RATE_LIMIT__ENABLED; the Host registers
+    /// <see cref="Application.Common.TokenSettings"/> (revocation entries outlive the access-token lifetime).
     /// </summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,10 +26,6 @@ public static class RedisServiceCollectionExtensions
             .Validate(o => RedisUrl.TryParse(o.Url, out _, out _), "REDIS__URL must look like redis://[[user]:password@]host:port[/db].")
             .Validate(o => o.TimeoutMs is >= 10 and <= 30_000, "REDIS__TIMEOUT_MS must be between 10 and 30000.")
             .Validate(o => o.RevocationRecheckMs is >= 0 and <= 900, "REDIS__REVOCATION_RECHECK_MS must be between 0 and 900 (revocations must be seen within 1 s).")
-            .ValidateOnStart();
-        services.AddOptions<RedisTtlOptions>()
-            .Bind(configuration.GetSection(RedisTtlOptions.Section))
-            .Validate(o => o.AccessTokenMinutes is >= 1 and <= 1440, "JWT__ACCESS_TOKEN_MINUTES must be between 1 and 1440.")
             .ValidateOnStart();
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.Section))

@@ -52,13 +52,14 @@ internal static class ServiceHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
         builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
         builder.Services.AddSingleton(SessionSettingsReader.ReadLockout(configuration));
+        builder.Services.AddSingleton(SessionSettingsReader.ReadTokens(configuration));
         builder.Services.AddSingleton<IRuntimeSettings>(new ConfigurationRuntimeSettings(configuration));
         builder.Services.Configure<SecurityHeaderOptions>(o => o.Hsts = configuration.GetValue("SERVER:HSTS", false));
         builder.Services
             .AddApplication()
             .AddPostgres(configuration)
             .AddRedis(configuration)
-            .AddOidc(configuration)
+            .AddOidc(configuration, HttpAdapter.OAuthPrefix)
             .AddCrypto(configuration)
             .AddNotifications(configuration)
             .AddHttpAdapter()
@@ -82,10 +83,10 @@ internal static class ServiceHost
         UseTrustedProxies(app, configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions());
         app.UseHttpAdapter();
 
-        var api = app.MapGroup("/api/v1").WithInputChecks();
+        var api = app.MapGroup(HttpAdapter.ApiPrefix).WithInputChecks();
         api.MapGroup("/auth").MapAuthEndpoints();
         api.MapGroup("/sessions").MapSessionEndpoints();
-        api.MapGroup("/auth/oauth").MapOAuthEndpoints();
+        api.MapGroup(HttpAdapter.OAuthRoutes).MapOAuthEndpoints();
         api.MapGroup("/users/me/identities").MapIdentityEndpoints();
         api.MapGroup("/users").MapUserEndpoints();
         api.MapGroup("/auth/mfa").MapMfaSignInEndpoints();

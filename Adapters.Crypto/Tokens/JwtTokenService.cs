@@ -1,7 +1,7 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -33,13 +33,13 @@ internal sealed class JwtTokenService : ITokenIssuer
     private readonly TimeProvider _time;
     private readonly ValidatedTokenCache _validated = new(capacity: 10_000);
 
-    public JwtTokenService(SigningKeyRing keys, IOptions<JwtOptions> options, TimeProvider time)
+    public JwtTokenService(SigningKeyRing keys, TokenSettings settings, TimeProvider time)
     {
         _keys = keys;
         _time = time;
-        _issuer = options.Value.Issuer;
-        _audience = options.Value.Audience;
-        _lifetimeSeconds = options.Value.AccessTokenMinutes * 60;
+        _issuer = settings.Issuer;
+        _audience = settings.Audience;
+        _lifetimeSeconds = (int)settings.AccessTokenLifetime.TotalSeconds;
         _validation = new TokenValidationParameters
         {
             ValidIssuer = _issuer,

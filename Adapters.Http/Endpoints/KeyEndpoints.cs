@@ -1,6 +1,9 @@
+using AuthService.Adapters.Http.Contracts;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace AuthService.Adapters.Http.Endpoints;
@@ -15,6 +18,20 @@ public static class KeyEndpoints
                 return TypedResults.Text(keys.JwksJson, "application/json");
             })
             .WithTags("Keys").WithName("Jwks").WithSummary("Public keys that verify access tokens (current and previous)");
+
+        routes.MapGet("/.well-known/openid-configuration", Discovery)
+            .WithTags("Keys").WithName("OpenIdConfiguration")
+            .WithSummary("Discovery metadata: issuer, JWKS, token and introspection endpoints, algorithms")
+            .WithDescription("Lets a downstream service verify access tokens from the issuer alone (e.g. ASP.NET JwtBearer with Authority and Audience).");
+        routes.MapGet("/.well-known/oauth-authorization-server", Discovery)
+            .WithTags("Keys").WithName("AuthorizationServerMetadata")
+            .WithSummary("The same metadata at the RFC 8414 address");
         return routes;
+    }
+
+    private static Ok<DiscoveryDocument> Discovery(TokenSettings tokens, HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.Ok(DiscoveryDocument.For(tokens.Issuer));
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ListenerMiddleware(RequestDelegate next)
         var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
         var onAdmin = items is not null && items.TryGetValue(ItemKey, out var tag) && Admin.Equals(tag);
         var path = context.Request.Path;
-        var adminPath = path.StartsWithSegments("/api/v1/admin", StringComparison.OrdinalIgnoreCase)
+        var adminPath = path.StartsWithSegments(HttpAdapter.ApiPrefix + "/admin", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
         var healthPath = path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 

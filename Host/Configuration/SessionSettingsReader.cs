@@ -18,6 +18,26 @@ internal static class SessionSettingsReader
         Duration = TimeSpan.FromMinutes(Setting(configuration, "LOGIN:LOCKOUT_MINUTES", 15, 1, 1440)),
     };
 
+    /// <summary>JWT__ISSUER, JWT__AUDIENCE (neither empty) and JWT__ACCESS_TOKEN_MINUTES (15, 1-1440), checked at start.</summary>
+    public static TokenSettings ReadTokens(IConfiguration configuration)
+    {
+        var defaults = new TokenSettings();
+        return new TokenSettings
+        {
+            Issuer = NotEmpty(configuration, "JWT:ISSUER", defaults.Issuer),
+            Audience = NotEmpty(configuration, "JWT:AUDIENCE", defaults.Audience),
+            AccessTokenLifetime = TimeSpan.FromMinutes(Setting(configuration, "JWT:ACCESS_TOKEN_MINUTES", 15, 1, 1440)),
+        };
+    }
+
+    private static string NotEmpty(IConfiguration configuration, string key, string fallback)
+    {
+        var value = configuration[key] ?? fallback;
+        return !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw new InvalidOperationException($"{key.Replace(":", "__", StringComparison.Ordinal)} must not be empty.");
+    }
+
     /// <summary>An integer setting within bounds; outside them, start stops naming the variable.</summary>
     public static int Setting(IConfiguration configuration, string key, int fallback, int min, int max)
     {

@@ -25,6 +25,8 @@ internal static class AdapterHost
             services.AddSingleton(time);
         }
 
+        // What the Host binds once and hands to the adapters.
+        services.AddSingleton(AuthService.Host.Configuration.SessionSettingsReader.ReadTokens(configuration));
         add(services, configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try

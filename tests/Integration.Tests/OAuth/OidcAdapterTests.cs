@@ -124,7 +124,7 @@ public sealed class OidcAdapterTests : IDisposable
         }).Build();
         var options = new OidcOptions();
 
-        OidcOptionsReader.Read(configuration, options);
+        OidcOptionsReader.Read(configuration, options, "/api/v1/auth/oauth");
 
         Assert.Equal(accepted, options.Providers.ContainsKey("acme"));
         if (!accepted)
