@@ -99,12 +99,6 @@ ensure_apt_package jq jq
 ensure_apt_package psql postgresql-client
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 ||
   ensure_apt_package /usr/lib/postgresql/15/bin/pg_ctl postgresql
-if ! ldconfig -p | grep -q 'libsodium\.so\.23'; then
-  is_root || die "libsodium23 is missing: sudo apt-get install -y libsodium23"
-  say "installing libsodium23 (apt-get)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsodium23 >/dev/null 2>&1 ||
-    { apt-get update -q >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsodium23 >/dev/null; }
-fi
 command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20+ with npm"
 
 has_system() { [[ " $BENCH_SYSTEMS " == *" $1 "* ]]; }
