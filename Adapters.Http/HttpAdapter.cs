@@ -34,7 +34,7 @@ public static class HttpAdapter
     /// <summary>The tag a Kestrel listener puts on its connections; see <see cref="ListenerMiddleware"/>.</summary>
     public static (string Key, string AdminValue) AdminListenerTag => (ListenerMiddleware.ItemKey, ListenerMiddleware.Admin);
 
-    public static IServiceCollection AddHttpAdapter(this IServiceCollection services)
+    public static IServiceCollection AddHttp(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -66,7 +66,7 @@ public static class HttpAdapter
     /// CORS origins are asked of <see cref="IRuntimeSettings"/> on each request, so they can change
     /// while the service runs.
     /// </summary>
-    public static WebApplication UseHttpAdapter(this WebApplication app)
+    public static WebApplication UseHttp(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();

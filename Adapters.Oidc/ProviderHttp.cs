@@ -5,7 +5,7 @@ namespace AuthService.Adapters.Oidc;
 
 /// <summary>
 /// HTTP to providers: the named client has a timeout, no redirects and a cap on response size
-/// (see <see cref="OidcServiceCollectionExtensions"/>); bodies are parsed as JSON or rejected.
+/// (see <see cref="OidcAdapter"/>); bodies are parsed as JSON or rejected.
 /// </summary>
 internal sealed class ProviderHttp(IHttpClientFactory factory)
 {

@@ -61,8 +61,8 @@ internal static class ServiceHost
             .AddRedis(configuration)
             .AddOidc(configuration, HttpAdapter.OAuthPrefix)
             .AddCrypto(configuration)
-            .AddNotifications(configuration)
-            .AddHttpAdapter()
+            .AddSmtp(configuration)
+            .AddHttp()
             .AddTelemetry(configuration);
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
         builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
@@ -81,7 +81,7 @@ internal static class ServiceHost
         }
 
         UseTrustedProxies(app, configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions());
-        app.UseHttpAdapter();
+        app.UseHttp();
 
         var api = app.MapGroup(HttpAdapter.ApiPrefix).WithInputChecks();
         api.MapGroup("/auth").MapAuthEndpoints();

@@ -46,6 +46,18 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain(References("Migrations"), r => r.StartsWith("AuthService.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(AdapterNames))]
+    public void Adapter_EntryPoint_IsTechAdapterAddTech(string adapter)
+    {
+        // One naming for every adapter: AuthService.Adapters.Redis.RedisAdapter.AddRedis, and so on.
+        var tech = adapter["Adapters.".Length..];
+        var type = Assembly.Load("AuthService." + adapter).GetType($"AuthService.{adapter}.{tech}Adapter");
+
+        Assert.NotNull(type);
+        Assert.NotNull(type.GetMethod("Add" + tech));
+    }
+
     public static TheoryData<string> AdapterNames() => new(Adapters);
 
     private static List<string> References(string project) =>

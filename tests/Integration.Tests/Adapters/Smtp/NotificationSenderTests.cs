@@ -118,7 +118,7 @@ public sealed class NotificationSenderTests : IAsyncLifetime
     public void Start_WithBadFromAddress_FailsNamingTheVariable()
     {
         var message = AdapterHost.StartFailure(
-            (s, c) => s.AddNotifications(c), new Dictionary<string, string?> { ["SMTP:FROM"] = "not an address" });
+            (s, c) => s.AddSmtp(c), new Dictionary<string, string?> { ["SMTP:FROM"] = "not an address" });
 
         Assert.Contains("SMTP__FROM", message, StringComparison.Ordinal);
     }
@@ -135,7 +135,7 @@ public sealed class NotificationSenderTests : IAsyncLifetime
             settings[key] = value;
         }
 
-        var sp = AdapterHost.Start((s, c) => s.AddLogging(b => b.AddProvider(_logs)).AddNotifications(c), settings);
+        var sp = AdapterHost.Start((s, c) => s.AddLogging(b => b.AddProvider(_logs)).AddSmtp(c), settings);
         _started.Add(sp);
         foreach (var service in sp.GetServices<IHostedService>())
         {

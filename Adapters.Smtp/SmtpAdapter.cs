@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Adapters.Smtp;
 
-public static class NotificationServiceCollectionExtensions
+public static class SmtpAdapter
 {
     /// <summary>
     /// Outgoing email (SMTP) and SMS (webhook) behind a bounded in-process queue.
     /// Settings: SMTP__HOST, SMTP__PORT, SMTP__FROM, SMTP__USERNAME, SMTP__PASSWORD,
     /// SMTP__ENABLE_SSL, SMS__WEBHOOK_URL.
     /// </summary>
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSmtp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SmtpOptions>()
             .Bind(configuration.GetSection(SmtpOptions.Section))

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Adapters.Oidc;
 
-public static class OidcServiceCollectionExtensions
+public static class OidcAdapter
 {
     private const long MaxResponseBytes = 1024 * 1024;
 

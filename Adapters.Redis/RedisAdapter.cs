@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuthService.Adapters.Redis;
 
-public static class RedisServiceCollectionExtensions
+public static class RedisAdapter
 {
     /// <summary>
     /// Revocation cache, rate limiter, OAuth state and exchange codes, quota counters, and the "redis"

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthService.Adapters.Crypto;
 
-public static class CryptoServiceCollectionExtensions
+public static class CryptoAdapter
 {
     /// <summary>
     /// Password hashing, keyed secret hashing, secret encryption, random secrets, ids and access tokens.
