@@ -97,14 +97,6 @@ public static class HttpAdapter
         return app;
     }
 
-    /// <summary>Routes that match nothing still answer in the envelope.</summary>
-    public static WebApplication MapNotFoundFallback(this WebApplication app)
-    {
-        app.MapFallback((HttpContext http) => ErrorEnvelope.WriteAsync(http, 404, "NOT_FOUND", "No such route."))
-            .ExcludeFromDescription();
-        return app;
-    }
-
     private static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -114,14 +106,25 @@ public static class HttpAdapter
         options.NumberHandling = JsonNumberHandling.Strict;
     }
 
+    // Routes that match nothing, a method a path does not take (405, the router's Allow header kept)
+    // and a body that is not JSON (415) come here without a body; each gets the envelope. There is
+    // deliberately no catch-all fallback route: it would outrank the router's own 405 and 415.
     private static Task StatusCodeEnvelope(HttpContext http) => http.Response.StatusCode switch
     {
         StatusCodes.Status404NotFound => ErrorEnvelope.WriteAsync(http, 404, "NOT_FOUND", "No such route."),
-        StatusCodes.Status405MethodNotAllowed => ErrorEnvelope.WriteAsync(http, 405, "METHOD_NOT_ALLOWED", "This route does not accept that method."),
-        StatusCodes.Status413PayloadTooLarge => ErrorEnvelope.WriteAsync(http, 413, "PAYLOAD_TOO_LARGE", "The request body is too large."),
-        StatusCodes.Status415UnsupportedMediaType => ErrorEnvelope.WriteAsync(http, 415, "MALFORMED_REQUEST", "Send the body as application/json."),
+        StatusCodes.Status405MethodNotAllowed => ErrorEnvelope.WriteAsync(http, 405, "METHOD_NOT_ALLOWED",
+            $"{http.Request.Method} is not allowed here; this path accepts {AllowedMethods(http)}."),
+        StatusCodes.Status413PayloadTooLarge => ErrorEnvelope.WriteAsync(http, 413, "PAYLOAD_TOO_LARGE", BodyLimit.Message(http)),
+        StatusCodes.Status415UnsupportedMediaType => ErrorEnvelope.WriteAsync(http, 415, "UNSUPPORTED_MEDIA_TYPE",
+            "This route takes a JSON body: send it with Content-Type: application/json."),
         StatusCodes.Status401Unauthorized => ErrorEnvelope.WriteAsync(http, 401, "UNAUTHORIZED", "Authentication is required."),
         StatusCodes.Status403Forbidden => ErrorEnvelope.WriteAsync(http, 403, "FORBIDDEN", "You are not allowed to do this."),
         _ => ErrorEnvelope.WriteAsync(http, http.Response.StatusCode, "MALFORMED_REQUEST", "The request could not be processed."),
     };
+
+    private static string AllowedMethods(HttpContext http)
+    {
+        var allow = http.Response.Headers.Allow.ToString();
+        return allow.Length == 0 ? "other methods" : allow;
+    }
 }

@@ -99,7 +99,6 @@ internal static class ServiceHost
         app.MapKeyEndpoints();
         app.MapMetrics();
         app.MapDocs();
-        app.MapNotFoundFallback();
 
         await app.RunAsync();
     }

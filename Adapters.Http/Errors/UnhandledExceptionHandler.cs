@@ -31,10 +31,10 @@ internal sealed class UnhandledExceptionHandler(
         switch (exception)
         {
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
-                await ErrorEnvelope.WriteAsync(httpContext, 413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+                await ErrorEnvelope.WriteAsync(httpContext, 413, "PAYLOAD_TOO_LARGE", BodyLimit.Message(httpContext));
                 return true;
-            case BadHttpRequestException bad when bad.InnerException is JsonException:
-                await ErrorEnvelope.WriteAsync(httpContext, 400, "MALFORMED_REQUEST", "The request body is not valid JSON for this endpoint.");
+            case BadHttpRequestException { InnerException: JsonException json }:
+                await ErrorEnvelope.WriteAsync(httpContext, 400, "MALFORMED_REQUEST", JsonProblem.Describe(json));
                 return true;
             case BadHttpRequestException:
                 await ErrorEnvelope.WriteAsync(httpContext, 400, "MALFORMED_REQUEST", "The request could not be read.");
