@@ -3,11 +3,12 @@ using System.Text.Json.Serialization;
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.Middleware;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Abstractions;
-using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -47,7 +48,7 @@ public static class HttpAdapter
                 .RequireAuthenticatedUser().RequireClaim(BearerAuthenticationHandler.SessionClaim).Build())
             .AddPolicy(AdminPolicy, p => p.RequireClaim(BearerAuthenticationHandler.SessionClaim).RequireRole(Domain.Users.Role.Admin))
             .AddPolicy(SessionOrApiKeyPolicy, p => p.RequireAuthenticatedUser());
-        services.AddOpenApi("v1");
+        services.AddOpenApiDocuments();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IRuntimeSettings>((cors, settings) => cors.AddDefaultPolicy(policy => policy
             .SetIsOriginAllowed(origin => settings.CorsOrigins.Contains(origin))
@@ -84,18 +85,6 @@ public static class HttpAdapter
     public static TBuilder WithInputChecks<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, Validation.HostileInputFilter>();
-
-    public static WebApplication MapDocs(this WebApplication app)
-    {
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/openapi/v1.json", "AuthService v1");
-            o.RoutePrefix = "docs";
-            o.DocumentTitle = "AuthService API";
-        });
-        return app;
-    }
 
     private static void Configure(JsonSerializerOptions options)
     {

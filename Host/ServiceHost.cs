@@ -2,6 +2,7 @@ using AuthService.Adapters.Crypto;
 using AuthService.Adapters.Http;
 using AuthService.Adapters.Http.Endpoints;
 using AuthService.Adapters.Http.OAuth;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Oidc;
 using AuthService.Adapters.Postgres;
 using AuthService.Adapters.Redis;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AuthService.Application.Admin;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Identities;
@@ -57,8 +58,8 @@ public sealed record AuditEventResponse(
 
 public sealed record StatsResponse(long Users, long VerifiedUsers, long ActiveSessions, long LoginsLast24h);
 
-public sealed record StatusRequest(string? Status);
+public sealed record StatusRequest([Required] string? Status);
 
-public sealed record RolesRequest(IReadOnlyList<string>? Roles);
+public sealed record RolesRequest([Required] IReadOnlyList<string>? Roles);
 
-public sealed record PlanRequest(string? Plan);
+public sealed record PlanRequest([Required] string? Plan);

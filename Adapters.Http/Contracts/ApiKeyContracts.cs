@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AuthService.Application.ApiKeys;
 using AuthService.Domain.ApiKeys;
 
@@ -5,7 +6,7 @@ namespace AuthService.Adapters.Http.Contracts;
 
 // Every field is nullable so that a missing one is a 422 naming the field, not a binding 400;
 // expires_at is read as text so that a malformed timestamp is a 422 naming it, too.
-public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string?>? Scopes, string? ExpiresAt);
+public sealed record CreateApiKeyRequest([Required] string? Name, IReadOnlyList<string?>? Scopes, string? ExpiresAt);
 
 /// <summary>The only response that ever carries the key itself.</summary>
 public sealed record CreatedApiKeyResponse(

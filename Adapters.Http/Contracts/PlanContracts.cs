@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using AuthService.Application.Plans;
 using AuthService.Domain.Plans;
@@ -22,16 +23,16 @@ public sealed record UsageResponse(string Plan, IReadOnlyList<UsageItemResponse>
         usage.Plan, [.. usage.Items.Select(i => new UsageItemResponse(i.Service, i.Used, i.Limit, i.ResetsAt))]);
 }
 
-public sealed record IntrospectRequest(string? Token, string? Service, bool? Consume);
+public sealed record IntrospectRequest([Required] string? Token, string? Service, bool? Consume);
 
 /// <summary>An unusable token: RFC 7662 says nothing more than that.</summary>
-public sealed record InactiveTokenResponse(bool Active);
+public sealed record InactiveTokenResponse([AllowedValues(false)] bool Active);
 
 public sealed record QuotaResponse(string Service, long Used, int? Limit, long? Remaining);
 
 /// <summary><c>exp</c> is seconds since the epoch, as in the token itself; null for a key that never expires.</summary>
 public sealed record IntrospectionResponse(
-    bool Active,
+    [AllowedValues(true)] bool Active,
     Guid Sub,
     Guid? Sid,
     string Scope,

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using AuthService.Application.ServiceKeys;
 using AuthService.Domain.ApiKeys;
 
 namespace AuthService.Adapters.Http.Contracts;
 
 // Nullable fields, so a missing or malformed one is a 422 naming it rather than a binding 400.
-public sealed record CreateServiceKeyRequest(string? Name, string? Service, string? ExpiresAt);
+public sealed record CreateServiceKeyRequest([Required] string? Name, string? Service, string? ExpiresAt);
 
 /// <summary>The only response that ever carries the service key itself.</summary>
 public sealed record CreatedServiceKeyResponse(

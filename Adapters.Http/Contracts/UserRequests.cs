@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AuthService.Adapters.Http.Contracts;
 
 public sealed record UpdateProfileRequest(string? Name, string? Username, string? AvatarUrl);
 
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ChangePasswordRequest([Required] string? CurrentPassword, [Required] string? NewPassword);

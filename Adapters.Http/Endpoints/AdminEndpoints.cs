@@ -1,6 +1,7 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Admin;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -15,15 +16,34 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
-        group.MapGet("/users", Search).WithName("AdminSearchUsers");
-        group.MapGet("/users/{id}", Details).WithName("AdminGetUser");
-        group.MapPost("/users/{id}/status", Status).WithName("AdminSetStatus");
-        group.MapPut("/users/{id}/roles", Roles).WithName("AdminSetRoles");
-        group.MapPut("/users/{id}/plan", Plan).WithName("AdminSetPlan");
-        group.MapDelete("/users/{id}/sessions", RevokeSessions).WithName("AdminRevokeSessions");
-        group.MapGet("/audit-log", Audit).WithName("AdminAuditLog");
-        group.MapGet("/stats", Stats).WithName("AdminStats");
+        var group = routes.MapGroup("").WithTags("Admin").RequireAuthorization(HttpAdapter.AdminPolicy);
+        group.MapGet("/users", Search).WithName("AdminSearchUsers").WithSummary("Search users by email, phone, username or name")
+            .WithDescription("`query` matches a part of email, phone, username or name; `status` is `active`, `disabled` or `deleted`; "
+                + "`page` from 1, `page_size` up to 100.")
+            .Fails(ErrorCode.ValidationError);
+        group.MapGet("/users/{id}", Details).WithName("AdminGetUser").WithSummary("One user with sessions and identities")
+            .WithDescription("Active sessions and linked provider accounts are included.")
+            .Fails(ErrorCode.NotFound);
+        group.MapPost("/users/{id}/status", Status).WithName("AdminSetStatus").WithSummary("Enable or disable a user")
+            .WithDescription("`status` is `active` or `disabled`; disabling revokes every session. You cannot disable yourself.")
+            .Fails(ErrorCode.NotFound)
+            .RequestExample(new { status = "disabled" });
+        group.MapPut("/users/{id}/roles", Roles).WithName("AdminSetRoles").WithSummary("Replace a user's roles")
+            .WithDescription("Role names of lower-case letters, digits, `_` or `-`; you cannot remove your own `admin` role.")
+            .Fails(ErrorCode.NotFound)
+            .RequestExample(new { roles = new[] { "user", "admin" } });
+        group.MapPut("/users/{id}/plan", Plan).WithName("AdminSetPlan").WithSummary("Move a user to another plan")
+            .WithDescription("The code of an existing plan (`GET /api/v1/plans` on the public listener); quotas follow at once.")
+            .Fails(ErrorCode.NotFound)
+            .RequestExample(new { plan = "pro" });
+        group.MapDelete("/users/{id}/sessions", RevokeSessions).WithName("AdminRevokeSessions").WithSummary("Sign a user out everywhere")
+            .WithDescription("Revokes every session of the user; their access tokens stop working within a second.")
+            .Fails(ErrorCode.NotFound);
+        group.MapGet("/audit-log", Audit).WithName("AdminAuditLog").WithSummary("The audit log, newest first")
+            .WithDescription("Filter by `user_id` and `action` (e.g. `login.success`, `login.failure`, `session.revoke`).")
+            .Fails(ErrorCode.ValidationError);
+        group.MapGet("/stats", Stats).WithName("AdminStats").WithSummary("Counts of users, verified users, active sessions, sign-ins in 24 h")
+            .WithDescription("Computed on request from the database.");
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.ServiceKeys;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -15,11 +16,17 @@ public static class AdminServiceKeyEndpoints
 {
     public static IEndpointRouteBuilder MapAdminServiceKeyEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin: service keys").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
+        var group = routes.MapGroup("").WithTags("Admin: service keys").RequireAuthorization(HttpAdapter.AdminPolicy);
         group.MapPost("/", Create).WithName("AdminCreateServiceKey")
-            .WithSummary("Issue a service key (scope introspect) for a downstream service; the key is shown only in this response");
-        group.MapGet("/", List).WithName("AdminListServiceKeys").WithSummary("Service keys that are not revoked, newest first, without secrets");
-        group.MapDelete("/{id}", Revoke).WithName("AdminRevokeServiceKey").WithSummary("Revoke a service key (every instance within 1 s)");
+            .WithSummary("Issue a service key (scope introspect) for a downstream service; the key is shown only in this response")
+            .WithDescription("The only way to get a key that `POST /api/v1/introspect` accepts; optional `service` (a known service "
+                + "code) and `expires_at` (RFC 3339).")
+            .RequestExample(new { name = "cvmaker backend", service = "cvmaker", expires_at = "2027-12-31T00:00:00Z" });
+        group.MapGet("/", List).WithName("AdminListServiceKeys").WithSummary("Service keys that are not revoked, newest first, without secrets")
+            .WithDescription("Prefix, scopes and dates of each key; the secret is never shown again.");
+        group.MapDelete("/{id}", Revoke).WithName("AdminRevokeServiceKey").WithSummary("Revoke a service key (every instance within 1 s)")
+            .WithDescription("An unknown id answers 404.")
+            .Fails(ErrorCode.NotFound);
         return routes;
     }
 

@@ -1,7 +1,9 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.ApiKeys;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,9 +16,14 @@ public static class ApiKeyEndpoints
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("API keys").RequireAuthorization();
-        group.MapPost("/", Create).WithName("CreateApiKey").WithSummary("Create an API key; the key is shown only in this response");
-        group.MapGet("/", List).WithName("ListApiKeys").WithSummary("Your API keys that are not revoked, newest first, without secrets");
-        group.MapDelete("/{id}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke one of your API keys");
+        group.MapPost("/", Create).WithName("CreateApiKey").WithSummary("Create an API key; the key is shown only in this response")
+            .WithDescription("`scopes` are your own names; the reserved ones (`introspect`, `admin*`) are refused. At most 50 active keys.")
+            .RequestExample(new { name = "backup script", scopes = new[] { "read" }, expires_at = "2027-01-01T00:00:00Z" });
+        group.MapGet("/", List).WithName("ListApiKeys").WithSummary("Your API keys that are not revoked, newest first, without secrets")
+            .WithDescription("Expired keys are listed too; `last_used_at` is updated at most once a minute.");
+        group.MapDelete("/{id}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke one of your API keys")
+            .WithDescription("Someone else's key and an unknown id both answer 404.")
+            .Fails(ErrorCode.NotFound);
         return routes;
     }
 

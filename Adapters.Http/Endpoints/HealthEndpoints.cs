@@ -16,8 +16,11 @@ public static class HealthEndpoints
     {
         var group = routes.MapGroup("").WithTags("Health");
         group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("ok", new Dictionary<string, string>())))
-            .WithName("Live").WithSummary("200 while the process runs");
-        group.MapGet("/ready", Ready).WithName("Ready").WithSummary("200 when PostgreSQL and Redis answer, else 503");
+            .WithName("Live").WithSummary("200 while the process runs")
+            .WithDescription("Liveness: answers without touching PostgreSQL or Redis.");
+        group.MapGet("/ready", Ready).WithName("Ready").WithSummary("200 when PostgreSQL and Redis answer, else 503")
+            .WithDescription("Readiness: `checks` names each dependency and whether it answered within 2 seconds.")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 

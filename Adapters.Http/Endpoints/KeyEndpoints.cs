@@ -17,7 +17,9 @@ public static class KeyEndpoints
                 http.Response.Headers.CacheControl = "public, max-age=300";
                 return TypedResults.Text(keys.JwksJson, "application/json");
             })
-            .WithTags("Keys").WithName("Jwks").WithSummary("Public keys that verify access tokens (current and previous)");
+            .WithTags("Keys").WithName("Jwks").WithSummary("Public keys that verify access tokens (current and previous)")
+            .WithDescription("A JSON Web Key Set (RFC 7517); match a token's `kid` header to a key. Cache it for up to 5 minutes.")
+            .Produces<JwkSetResponse>(StatusCodes.Status200OK);
 
         routes.MapGet("/.well-known/openid-configuration", Discovery)
             .WithTags("Keys").WithName("OpenIdConfiguration")
@@ -25,7 +27,8 @@ public static class KeyEndpoints
             .WithDescription("Lets a downstream service verify access tokens from the issuer alone (e.g. ASP.NET JwtBearer with Authority and Audience).");
         routes.MapGet("/.well-known/oauth-authorization-server", Discovery)
             .WithTags("Keys").WithName("AuthorizationServerMetadata")
-            .WithSummary("The same metadata at the RFC 8414 address");
+            .WithSummary("The same metadata at the RFC 8414 address")
+            .WithDescription("Identical to /.well-known/openid-configuration, for OAuth 2.0 clients that look here (RFC 8414).");
         return routes;
     }
 

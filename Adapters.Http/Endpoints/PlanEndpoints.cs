@@ -1,7 +1,9 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Plans;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,16 +18,26 @@ public static class PlanEndpoints
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Plans and quotas");
-        group.MapGet("/plans", Plans).WithName("ListPlans").WithSummary("Plans and their daily quota per service (null: unlimited)");
-        group.MapGet("/services", Services).WithName("ListServices").WithSummary("Services whose calls are metered");
+        group.MapGet("/plans", Plans).WithName("ListPlans").WithSummary("Plans and their daily quota per service (null: unlimited)")
+            .WithDescription("Public; cached for a minute by each instance.");
+        group.MapGet("/services", Services).WithName("ListServices").WithSummary("Services whose calls are metered")
+            .WithDescription("Public; the `code` is what introspection takes as `service`.");
         group.MapGet("/users/me/usage", Usage).WithName("GetUsage").WithSummary("Today's calls and limit per service (Bearer or X-API-Key)")
+            .WithDescription("Counters reset at 00:00 UTC (`resets_at`).")
+            .Fails(ErrorCode.NotFound)
             .RequireAuthorization(HttpAdapter.SessionOrApiKeyPolicy);
 
         // For downstream services, each authenticated by a service key in X-API-Key (issued by an
         // admin); not rate limited per IP, as a few downstream hosts make all the calls.
         group.MapPost("/introspect", Introspect).WithName("Introspect")
             .WithSummary("Is this access token or API key active, whose is it, and (with service) its quota; consume counts a call")
-            .WithDescription("Needs a service key (X-API-Key, scope introspect) that an admin issued; 401 without one.");
+            .WithDescription("For downstream services, authenticated by a service key (X-API-Key, scope `introspect`) that an admin "
+                + "issued; 401 without one. Anything unusable answers exactly `{\"active\": false}`; an active one answers the full "
+                + "introspection. With `consume: true` one call is counted, or refused with 429 `QUOTA_EXCEEDED` once the plan's daily quota is used.")
+            .DocumentAuth(ApiAuth.ApiKey)
+            .AnswersOneOf(StatusCodes.Status200OK, typeof(IntrospectionResponse), typeof(InactiveTokenResponse))
+            .Fails(ErrorCode.Unauthorized, ErrorCode.QuotaExceeded)
+            .RequestExample(new { token = "eyJhbGciOiJFUzI1NiIs...", service = "cvmaker", consume = true });
         return routes;
     }
 

@@ -1,7 +1,9 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Sessions;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,9 +16,13 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Sessions").RequireAuthorization();
-        group.MapGet("/", List).WithName("ListSessions").WithSummary("Active sessions of the current user, newest first");
-        group.MapDelete("/{id}", Revoke).WithName("RevokeSession").WithSummary("Revoke one of your sessions");
-        group.MapDelete("/", RevokeOthers).WithName("RevokeOtherSessions").WithSummary("Revoke every session but this one");
+        group.MapGet("/", List).WithName("ListSessions").WithSummary("Active sessions of the current user, newest first")
+            .WithDescription("`current` marks the session of the access token sent; `auth_method` says how the session began.");
+        group.MapDelete("/{id}", Revoke).WithName("RevokeSession").WithSummary("Revoke one of your sessions")
+            .WithDescription("Someone else's session and an unknown id both answer 404.")
+            .Fails(ErrorCode.NotFound);
+        group.MapDelete("/", RevokeOthers).WithName("RevokeOtherSessions").WithSummary("Revoke every session but this one")
+            .WithDescription("Signs out every other device; the session of the access token sent stays.");
         return routes;
     }
 

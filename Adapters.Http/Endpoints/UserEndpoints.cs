@@ -1,7 +1,9 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Users;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,12 +19,21 @@ public static class UserEndpoints
         // requirement would shut out the API key that GET accepts.
         var group = routes.MapGroup("/me").WithTags("Current user");
         group.MapGet("/", Get).WithName("GetCurrentUser").WithSummary("The signed-in user (Bearer or X-API-Key)")
+            .WithDescription("The same user object as in the token response.")
+            .Fails(ErrorCode.NotFound)
             .RequireAuthorization(HttpAdapter.SessionOrApiKeyPolicy);
         group.MapPatch("/", Update).WithName("UpdateCurrentUser").WithSummary("Change name, username or avatar")
+            .WithDescription("Send only the fields to change.")
+            .Fails(ErrorCode.NotFound, ErrorCode.IdentifierTaken)
+            .RequestExample(new { name = "Ada Lovelace", username = "ada" })
             .RequireAuthorization();
         group.MapPost("/password", ChangePassword).WithName("ChangePassword").WithSummary("Change the password; other sessions end")
+            .WithDescription("Needs the current password; every other session and the user's API keys are revoked.")
+            .Fails(ErrorCode.NotFound, ErrorCode.InvalidCredentials)
+            .RequestExample(new { current_password = "correct horse battery staple", new_password = "another long passphrase" })
             .RequireAuthorization();
         group.MapDelete("/", Delete).WithName("DeleteCurrentUser").WithSummary("Delete the account; every session ends")
+            .WithDescription("The account is soft-deleted: it can no longer sign in, and its sessions are revoked.")
             .RequireAuthorization();
         return routes;
     }

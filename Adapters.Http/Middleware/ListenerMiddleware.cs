@@ -15,16 +15,25 @@ internal sealed class ListenerMiddleware(RequestDelegate next)
     public const string ItemKey = "authservice.listener";
     public const string Admin = "admin";
 
-    public Task InvokeAsync(HttpContext context)
+    public static bool IsAdminListener(HttpContext context)
     {
         var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-        var onAdmin = items is not null && items.TryGetValue(ItemKey, out var tag) && Admin.Equals(tag);
+        return items is not null && items.TryGetValue(ItemKey, out var tag) && Admin.Equals(tag);
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var onAdmin = IsAdminListener(context);
         var path = context.Request.Path;
         var adminPath = path.StartsWithSegments(HttpAdapter.ApiPrefix + "/admin", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
-        var healthPath = path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+            || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/openapi/admin.json", StringComparison.OrdinalIgnoreCase);
 
-        if (adminPath != onAdmin && !(onAdmin && healthPath))
+        // Each listener has its own /docs page (see OpenApiSetup.MapDocs); health probes answer on both.
+        var sharedPath = path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase);
+
+        if (adminPath != onAdmin && !(onAdmin && sharedPath))
         {
             return ErrorEnvelope.WriteAsync(context, 404, "NOT_FOUND", "No such route.");
         }

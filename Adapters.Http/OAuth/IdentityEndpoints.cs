@@ -1,8 +1,10 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
 using AuthService.Application.OAuth;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,12 +18,18 @@ public static class IdentityEndpoints
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Identities").RequireAuthorization();
-        group.MapGet("/", List).WithName("ListIdentities").WithSummary("Linked provider accounts (and password, when set)");
+        group.MapGet("/", List).WithName("ListIdentities").WithSummary("Linked provider accounts (and password, when set)")
+            .WithDescription("Each way the user can sign in; `password` appears as a provider when the account has one.");
         group.MapPost("/{provider}", Link).WithName("LinkIdentity")
             .WithSummary("Link a provider account from a code the app obtained itself (PKCE)")
+            .WithDescription("A provider account belongs to at most one user (`IDENTIFIER_TAKEN`).")
+            .Fails(ErrorCode.NotFound, ErrorCode.OAuthProviderError, ErrorCode.IdentifierTaken, ErrorCode.AccountExists)
+            .RequestExample(new { code = "provider code", code_verifier = "the PKCE verifier", redirect_uri = "http://localhost:3000/callback" })
             .RateLimited("oauth-token", 30);
         group.MapDelete("/{provider}", Unlink).WithName("UnlinkIdentity")
-            .WithSummary("Unlink a provider account; refused when it is the last way to sign in");
+            .WithSummary("Unlink a provider account; refused when it is the last way to sign in")
+            .WithDescription("Ways to sign in are the password plus the linked providers; the last one stays (`LAST_LOGIN_METHOD`).")
+            .Fails(ErrorCode.NotFound, ErrorCode.LastLoginMethod);
         return routes;
     }
 

@@ -1,14 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Identities;
 
 namespace AuthService.Adapters.Http.OAuth;
 
 // Every field is nullable so that a missing one is a 422 naming the field, not a binding 400.
-public sealed record OAuthExchangeRequest(string? Code, string? DeviceName);
+public sealed record OAuthExchangeRequest([Required] string? Code, string? DeviceName);
 
-public sealed record OAuthTokenRequest(string? Code, string? CodeVerifier, string? RedirectUri, string? Nonce, string? DeviceName);
+public sealed record OAuthTokenRequest([Required] string? Code, [Required] string? CodeVerifier, [Required] string? RedirectUri, string? Nonce, string? DeviceName);
 
-public sealed record LinkIdentityRequest(string? Code, string? CodeVerifier, string? RedirectUri, string? Nonce);
+public sealed record LinkIdentityRequest([Required] string? Code, [Required] string? CodeVerifier, [Required] string? RedirectUri, string? Nonce);
 
 public sealed record IdentityResponse(string Provider, string? Subject, string? Email, DateTimeOffset LinkedAt)
 {

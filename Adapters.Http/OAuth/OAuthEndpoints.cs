@@ -1,6 +1,7 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Common;
@@ -21,15 +22,31 @@ public static class OAuthEndpoints
         var group = routes.MapGroup("").WithTags("OAuth");
         group.MapGet("/{provider}/authorize", Authorize).WithName("OAuthAuthorize")
             .WithSummary("Send the browser to the provider (intent=link with a Bearer token links instead)")
+            .WithDescription("Open in the browser with an allow-listed `redirect_uri` and, optionally, your own `state` (returned to "
+                + "you). Sets a short-lived HttpOnly cookie that binds the flow to this browser.")
+            .Redirects("to the provider's sign-in page")
+            .DocumentAuth(ApiAuth.OptionalBearer)
+            .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.ServiceUnavailable)
             .RateLimited("oauth-start", 60);
         group.MapGet("/{provider}/callback", Callback).WithName("OAuthCallback")
             .WithSummary("The provider's redirect back; sends the browser on to the app with a one-time code")
+            .WithDescription("Called by the provider, not by apps. Once the state checks out, failures reach the app as "
+                + "`redirect_uri?error=<code>&error_description=...`; a bad state has no trusted address and is a 400.")
+            .Redirects("to the app's redirect_uri with `code` (or `linked`, or `error` and `error_description`) and the app's `state`")
+            .Fails(ErrorCode.InvalidOAuthState, ErrorCode.OAuthProviderError, ErrorCode.ServiceUnavailable)
             .RateLimited("oauth-callback", 60);
         group.MapPost("/exchange", Exchange).WithName("OAuthExchange")
             .WithSummary("Trade the one-time code of the redirect flow for tokens")
+            .WithDescription("The code lives 60 seconds and works once.")
+            .Fails(ErrorCode.InvalidOAuthState, ErrorCode.AccountDisabled)
+            .RequestExample(new { code = "the code query parameter", device_name = "laptop" })
             .RateLimited("oauth-exchange", 60);
         group.MapPost("/{provider}/token", Token).WithName("OAuthTokenLogin")
             .WithSummary("Sign in with a provider code the app obtained itself (PKCE)")
+            .WithDescription("For SPAs and mobile apps that ran the authorization request with the provider themselves.")
+            .Fails(ErrorCode.NotFound, ErrorCode.OAuthProviderError, ErrorCode.AccountExists, ErrorCode.IdentifierTaken,
+                ErrorCode.AccountDisabled, ErrorCode.Unauthorized)
+            .RequestExample(new { code = "provider code", code_verifier = "the PKCE verifier", redirect_uri = "http://localhost:3000/callback" })
             .RateLimited("oauth-token", 30);
         return routes;
     }

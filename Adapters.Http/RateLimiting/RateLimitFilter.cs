@@ -1,4 +1,5 @@
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
@@ -14,7 +15,7 @@ internal static class RateLimitFilter
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     public static RouteHandlerBuilder RateLimited(this RouteHandlerBuilder builder, string policy, int perMinute) =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.Fails(ErrorCode.RateLimitExceeded).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var limiter = http.RequestServices.GetRequiredService<IRateLimiter>();
