@@ -54,7 +54,7 @@ internal static class DocumentText
         ["Passkeys"] = "WebAuthn passkeys: sign-in without a password and management of registered passkeys.",
         ["Discovery"] = "Metadata for token validators: OpenID Connect discovery and OAuth authorization server metadata.",
         ["Webhooks"] = "Signed notifications of auth events to subscribed endpoints.",
-        ["Service keys"] = "Keys for downstream services that call introspection.",
+        ["Admin: service keys"] = "Keys for downstream services that call introspection (scope `introspect`), issued only here.",
         ["Invites"] = "Invitations for invite-only registration.",
         ["Settings"] = "Settings that apply to every instance within seconds, without a restart.",
         ["Metrics"] = "Prometheus metrics.",
