@@ -154,6 +154,19 @@ else
   FAILED=$((FAILED + 1))
 fi
 
+# ---------------------------------------------------------------- API documents
+# Lint the committed OpenAPI documents, generate TypeScript types from them and
+# type-check (and compile) the typed client the integration tests then run.
+PHASE="api documents"
+say "scripts/check-api-docs.sh (Redocly lint, openapi-typescript, tsc)"
+t=$SECONDS
+if run_step scripts/check-api-docs.sh; then
+  REPORT+=("api documents: ok, 0 lint errors, client type-checks ($((SECONDS - t))s)")
+else
+  REPORT+=("api documents: FAILED (lint errors or the typed client does not compile; see above)")
+  FAILED=$((FAILED + 1))
+fi
+
 # ---------------------------------------------------------------- tests
 # trx_count FILE ATTR...: the sum of those attributes of <Counters> in FILE.
 trx_count() {

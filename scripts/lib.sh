@@ -16,6 +16,10 @@
 # maildev 2.x keeps the classic REST API (GET /email, DELETE /email/all,
 # GET /healthz); 3.x moved it under /api and is not what the tests expect.
 NPM_TOOLS=(maildev@2.2.1)
+# The API document checks (scripts/check-api-docs.sh, run by ./test.sh): Redocly
+# CLI 2.x (the 1.34.21 release does not install), openapi-typescript and the
+# TypeScript 5 it supports.
+DOC_TOOLS=(@redocly/cli@2.77.0 openapi-typescript@7.13.0 typescript@5.9.3)
 
 SERVICE_READY_TIMEOUT=${SERVICE_READY_TIMEOUT:-30}
 

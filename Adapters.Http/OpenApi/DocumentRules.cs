@@ -107,8 +107,13 @@ internal sealed class DocumentRules : IOpenApiDocumentTransformer
         {
             Type = JsonSchemaType.Object,
             Description = "Present only when there is more to say: `fields` for VALIDATION_ERROR; `mfa_token`, `methods` and `expires_in` for MFA_REQUIRED.",
-            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal) { ["fields"] = fields },
-            AdditionalPropertiesAllowed = true,
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["fields"] = fields,
+                ["mfa_token"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "MFA_REQUIRED: single use, 5 minutes." },
+                ["methods"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = text, Description = "MFA_REQUIRED: `totp`, `recovery_code`, `passkey`." },
+                ["expires_in"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "MFA_REQUIRED: seconds the mfa_token stays valid." },
+            },
         };
         var error = new OpenApiSchema
         {
