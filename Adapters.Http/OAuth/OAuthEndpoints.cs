@@ -26,7 +26,7 @@ public static class OAuthEndpoints
                 + "you). Sets a short-lived HttpOnly cookie that binds the flow to this browser.")
             .Redirects("to the provider's sign-in page")
             .DocumentAuth(ApiAuth.OptionalBearer)
-            .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.ServiceUnavailable)
+            .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.OAuthProviderError)
             .RateLimited("oauth-start", 60);
         group.MapGet("/{provider}/callback", Callback).WithName("OAuthCallback")
             .WithSummary("The provider's redirect back; sends the browser on to the app with a one-time code")
