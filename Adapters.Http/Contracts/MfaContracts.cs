@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using AuthService.Application.Mfa;
 
 namespace AuthService.Adapters.Http.Contracts;
 
-public sealed record MfaVerifyRequest(string? MfaToken, string? Code);
+public sealed record MfaVerifyRequest([Required] string? MfaToken, [Required] string? Code);
 
-public sealed record MfaCodeRequest(string? Code);
+public sealed record MfaCodeRequest([Required] string? Code);
 
 public sealed record MfaStatusResponse(bool Totp, int Passkeys, int RecoveryCodesLeft)
 {

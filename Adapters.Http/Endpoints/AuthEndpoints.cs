@@ -45,7 +45,7 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with a password")
             .WithDescription("Give the `password` and exactly one of `email`, `phone` or `username`. An unknown account and a wrong "
                 + "password get the same `INVALID_CREDENTIALS`; repeated failures lock password sign-in for that identifier (423).")
-            .Fails(ErrorCode.InvalidCredentials, ErrorCode.EmailNotVerified, ErrorCode.AccountDisabled, ErrorCode.AccountLocked)
+            .Fails(ErrorCode.InvalidCredentials, ErrorCode.EmailNotVerified, ErrorCode.AccountDisabled, ErrorCode.AccountLocked, ErrorCode.MfaRequired)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", device_name = "laptop" })
             .RateLimited("login", 30);
         group.MapPost("/otp/start", StartOtp).WithName("StartOtpLogin").WithSummary("Send a one-time sign-in code")
@@ -54,7 +54,7 @@ public static class AuthEndpoints
             .RateLimited("send-code", 10);
         group.MapPost("/otp/verify", VerifyOtp).WithName("VerifyOtpLogin").WithSummary("Sign in with a one-time code")
             .WithDescription("The `email` or `phone` the code went to and the 6-digit `code`; answers a token response.")
-            .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded, ErrorCode.AccountDisabled)
+            .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded, ErrorCode.AccountDisabled, ErrorCode.MfaRequired)
             .RequestExample(new { email = "ada@example.com", code = "123456", device_name = "phone" })
             .RateLimited("verify", 30);
         group.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate the refresh token and get a new access token")

@@ -1,8 +1,10 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
 using AuthService.Application.Mfa;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +21,8 @@ public static class MfaEndpoints
         group.MapPost("/verify", Verify).WithName("VerifyMfa")
             .WithSummary("Finish a sign-in with the mfa_token and a TOTP or recovery code")
             .WithDescription("Answers the token response. 400 INVALID_MFA_CODE for a wrong or replayed code; after 5 wrong codes, or once used or expired (5 minutes), the mfa_token is void (401 INVALID_TOKEN).")
+            .Fails(ErrorCode.InvalidMfaCode, ErrorCode.InvalidToken, ErrorCode.AccountDisabled)
+            .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer", code = "123456" })
             .RateLimited("verify", 30);
         return routes;
     }
@@ -26,14 +30,28 @@ public static class MfaEndpoints
     public static IEndpointRouteBuilder MapMfaEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Second factor").RequireAuthorization();
-        group.MapGet("/", Status).WithName("GetMfaStatus").WithSummary("Which second factors the user has");
+        group.MapGet("/", Status).WithName("GetMfaStatus").WithSummary("Which second factors the user has")
+            .WithDescription("`totp`, the number of `passkeys` and of unused `recovery_codes_left`.");
         group.MapPost("/totp", Enrol).WithName("EnrolTotp")
-            .WithSummary("Start TOTP enrolment: the secret, the otpauth:// URI and its QR code as SVG (pending until confirmed)");
+            .WithSummary("Start TOTP enrolment: the secret, the otpauth:// URI and its QR code as SVG (pending until confirmed)")
+            .WithDescription("Show the QR code (or the secret) to the user's authenticator app, then confirm with its first code. "
+                + "A user who already has a factor needs a session that passed MFA (403 FORBIDDEN otherwise).")
+            .Fails(ErrorCode.ValidationError, ErrorCode.Forbidden);
         group.MapPost("/totp/confirm", Confirm).WithName("ConfirmTotp")
-            .WithSummary("Confirm TOTP with a first code; answers the 10 recovery codes, shown once");
-        group.MapDelete("/totp", Disable).WithName("DisableTotp").WithSummary("Turn TOTP off (body: a TOTP or recovery code)");
+            .WithSummary("Confirm TOTP with a first code; answers the 10 recovery codes, shown once")
+            .WithDescription("From now on password, one-time-code and OAuth sign-ins answer 403 MFA_REQUIRED first.")
+            .Fails(ErrorCode.InvalidMfaCode, ErrorCode.Forbidden)
+            .RequestExample(new { code = "123456" });
+        group.MapDelete("/totp", Disable).WithName("DisableTotp").WithSummary("Turn TOTP off (body: a TOTP or recovery code)")
+            .WithDescription("Needs a session that passed MFA and a current TOTP or recovery code in the body.")
+            .OptionalBody<MfaCodeRequest>()
+            .Fails(ErrorCode.InvalidMfaCode, ErrorCode.NotFound, ErrorCode.Forbidden, ErrorCode.MalformedRequest)
+            .RequestExample(new { code = "123456" });
         group.MapPost("/recovery-codes", Regenerate).WithName("RegenerateRecoveryCodes")
-            .WithSummary("Replace the recovery codes (body: a TOTP or recovery code); the old ones stop working");
+            .WithSummary("Replace the recovery codes (body: a TOTP or recovery code); the old ones stop working")
+            .WithDescription("Answers 10 new recovery codes, shown once.")
+            .Fails(ErrorCode.InvalidMfaCode, ErrorCode.Forbidden)
+            .RequestExample(new { code = "123456" });
         return routes;
     }
 

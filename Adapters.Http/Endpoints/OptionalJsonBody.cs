@@ -24,9 +24,9 @@ internal static class OptionalJsonBody
         {
             return Result<T?>.Ok(await JsonSerializer.DeserializeAsync<T>(http.Request.Body, options, ct));
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return new Error(ErrorCode.MalformedRequest, "The request body is not valid JSON.");
+            return new Error(ErrorCode.MalformedRequest, Errors.JsonProblem.Describe(e));
         }
     }
 }

@@ -38,14 +38,14 @@ public static class OAuthEndpoints
         group.MapPost("/exchange", Exchange).WithName("OAuthExchange")
             .WithSummary("Trade the one-time code of the redirect flow for tokens")
             .WithDescription("The code lives 60 seconds and works once.")
-            .Fails(ErrorCode.InvalidOAuthState, ErrorCode.AccountDisabled)
+            .Fails(ErrorCode.InvalidOAuthState, ErrorCode.AccountDisabled, ErrorCode.MfaRequired)
             .RequestExample(new { code = "the code query parameter", device_name = "laptop" })
             .RateLimited("oauth-exchange", 60);
         group.MapPost("/{provider}/token", Token).WithName("OAuthTokenLogin")
             .WithSummary("Sign in with a provider code the app obtained itself (PKCE)")
             .WithDescription("For SPAs and mobile apps that ran the authorization request with the provider themselves.")
             .Fails(ErrorCode.NotFound, ErrorCode.OAuthProviderError, ErrorCode.AccountExists, ErrorCode.IdentifierTaken,
-                ErrorCode.AccountDisabled, ErrorCode.Unauthorized)
+                ErrorCode.AccountDisabled, ErrorCode.Unauthorized, ErrorCode.MfaRequired)
             .RequestExample(new { code = "provider code", code_verifier = "the PKCE verifier", redirect_uri = "http://localhost:3000/callback" })
             .RateLimited("oauth-token", 30);
         return routes;

@@ -54,6 +54,10 @@ public static class ApiDocs
     public static RouteHandlerBuilder Redirects(this RouteHandlerBuilder builder, string where) =>
         builder.Produces(StatusCodes.Status302Found).WithMetadata(new RedirectMetadata(where));
 
+    /// <summary>A JSON body the handler reads itself when present (e.g. on DELETE), documented as optional.</summary>
+    public static RouteHandlerBuilder OptionalBody<T>(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new OptionalBodyMetadata(typeof(T)));
+
     /// <summary>One status whose body is one of several types (e.g. introspection's active and inactive answers).</summary>
     public static RouteHandlerBuilder AnswersOneOf(this RouteHandlerBuilder builder, int status, params Type[] types) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, ct) =>
@@ -86,6 +90,8 @@ public static class ApiDocs
 internal sealed record DeclaredErrors(IReadOnlyList<ErrorCode> Codes);
 
 internal sealed record RequestExampleMetadata(object Example);
+
+internal sealed record OptionalBodyMetadata(Type Type);
 
 internal sealed record AuthMetadata(ApiAuth Auth);
 

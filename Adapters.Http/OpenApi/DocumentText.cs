@@ -50,6 +50,7 @@ internal static class DocumentText
         ["Health"] = "Liveness and readiness probes for orchestrators and load balancers.",
         ["Keys"] = "The public keys that verify access tokens.",
         ["Admin"] = "Operator routes: search and manage users, roles, plans and sessions; read the audit log and statistics.",
+        ["Second factor"] = "TOTP and recovery codes: enrolment, and the step that finishes a sign-in (403 MFA_REQUIRED, then POST /api/v1/auth/mfa/verify with its mfa_token).",
         ["MFA"] = "Second factors: TOTP, recovery codes and passkeys, and the step that finishes a sign-in with them.",
         ["Passkeys"] = "WebAuthn passkeys: sign-in without a password and management of registered passkeys.",
         ["Discovery"] = "Metadata for token validators: OpenID Connect discovery and OAuth authorization server metadata.",

@@ -16,9 +16,15 @@ internal sealed class OperationRules : IOpenApiOperationTransformer
 {
     private static readonly string[] AuthFailures = ["UNAUTHORIZED", "INVALID_TOKEN", "TOKEN_EXPIRED", "SESSION_REVOKED"];
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var readByHand = metadata.OfType<OptionalBodyMetadata>().LastOrDefault();
+        if (readByHand is not null && operation.RequestBody is null)
+        {
+            operation.RequestBody = await OptionalBodyAsync(readByHand.Type, context, cancellationToken);
+        }
+
         var path = "/" + (context.Description.RelativePath ?? "");
         var auth = AuthOf(metadata);
         var errors = new SortedDictionary<int, List<string>>();
@@ -27,7 +33,12 @@ internal sealed class OperationRules : IOpenApiOperationTransformer
         {
             Add(errors, 400, "MALFORMED_REQUEST");
             Add(errors, 413, "PAYLOAD_TOO_LARGE");
-            Add(errors, 415, "UNSUPPORTED_MEDIA_TYPE");
+            if (readByHand is null)
+            {
+                // Routing refuses a declared body that is not JSON; a body read by hand is parsed as sent.
+                Add(errors, 415, "UNSUPPORTED_MEDIA_TYPE");
+            }
+
             Add(errors, 422, "VALIDATION_ERROR");
             operation.RequestBody.Description ??= "A JSON object (Content-Type: application/json), at most 64 KiB.";
         }
@@ -71,7 +82,25 @@ internal sealed class OperationRules : IOpenApiOperationTransformer
         DescribeRedirects(operation, metadata);
         ApplySecurity(operation, auth, context.Document);
         ApplyRequestExample(operation, metadata);
-        return Task.CompletedTask;
+    }
+
+    private static async Task<OpenApiRequestBody> OptionalBodyAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(type, null, ct);
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
+        {
+            document.AddComponent<IOpenApiSchema>(type.Name, schema);
+        }
+
+        return new OpenApiRequestBody
+        {
+            Required = false,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(type.Name, document) },
+            },
+        };
     }
 
     private static ApiAuth AuthOf(IList<object> metadata)
@@ -142,6 +171,16 @@ internal sealed class OperationRules : IOpenApiOperationTransformer
     private static JsonNode ExampleEnvelope(string code)
     {
         var error = new JsonObject { ["code"] = code, ["message"] = ErrorCatalog.MessageFor(code) };
+        if (code == "MFA_REQUIRED")
+        {
+            error["details"] = new JsonObject
+            {
+                ["mfa_token"] = "mfa_Xb3k9...",
+                ["methods"] = new JsonArray("totp", "recovery_code"),
+                ["expires_in"] = 300,
+            };
+        }
+
         if (code == "VALIDATION_ERROR")
         {
             error["details"] = new JsonObject

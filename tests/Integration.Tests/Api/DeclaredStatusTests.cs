@@ -26,7 +26,15 @@ public sealed class DeclaredStatusTests(AuthServiceApp app) : IClassFixture<Auth
         foreach (var operation in documents.Operations.Where(o => o.HasBody))
         {
             using var text = new StringContent("{}", Encoding.UTF8, "text/plain");
-            await documents.DeclaredAsync(operation, await SendAsync(operation, text), 415, "UNSUPPORTED_MEDIA_TYPE");
+            if (operation.DeclaredCodes(415).Count > 0)
+            {
+                await documents.DeclaredAsync(operation, await SendAsync(operation, text), 415, "UNSUPPORTED_MEDIA_TYPE");
+            }
+            else
+            {
+                // A body the handler reads itself (documented as such) is parsed whatever its content type.
+                await documents.AnyDeclaredAsync(operation, await SendAsync(operation, text, await CredentialsAsync(operation)));
+            }
 
             using var broken = new StringContent("{\"a\": ", Encoding.UTF8, "application/json");
             await documents.DeclaredAsync(operation, await SendAsync(operation, broken, await CredentialsAsync(operation)), 400, "MALFORMED_REQUEST");
