@@ -18,6 +18,18 @@ public sealed record DocumentedOperation(string Route, string Method, JsonNode N
         .Select(r => r!.AsObject().Select(p => p.Key).FirstOrDefault()).ToList() is var schemes && schemes.Contains(null)
         ? [] : schemes.OfType<string>().ToList();
 
+    /// <summary>Declares a code beyond those every route of its kind gets (body, auth, rate limit, 503).</summary>
+    public bool DeclaresDomainErrors => Node["responses"]!.AsObject()
+        .Where(r => r.Key[0] is '4' or '5')
+        .SelectMany(r => DeclaredCodes(int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)))
+        .Any(code => !DerivedCodes.Contains(code));
+
+    private static readonly HashSet<string> DerivedCodes =
+    [
+        "MALFORMED_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "UNAUTHORIZED", "INVALID_TOKEN",
+        "TOKEN_EXPIRED", "SESSION_REVOKED", "FORBIDDEN", "RATE_LIMIT_EXCEEDED", "SERVICE_UNAVAILABLE",
+    ];
+
     public IReadOnlySet<string> DeclaredCodes(int status) =>
         Node["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?["application/json"]?["examples"]
             ?.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal) ?? [];
