@@ -323,7 +323,7 @@ wait_drained() {
 # is compared with the ceiling measured just before and just after it.
 measure_ceiling() {
   dotnet bench/argon2-ceiling/bin/Release/net10.0/Argon2Ceiling.dll --seconds "$BENCH_ADJACENT_CEILING_SECONDS" \
-    --single-seconds 0.5 >"$1" 2>>"$LOGS/ceiling.log" || echo '{"argon2id":{}}' >"$1"
+    --single-seconds 0.5 --no-isopoh >"$1" 2>>"$LOGS/ceiling.log" || echo '{"argon2id":{}}' >"$1"
 }
 
 declare -A DATAFILE=()
@@ -375,7 +375,7 @@ done
 # Measured once more now that the load is gone: on a shared machine either
 # measurement can be disturbed; the report takes the higher one.
 say "measuring the Argon2id ceiling again (${BENCH_CEILING_SECONDS}s)"
-dotnet bench/argon2-ceiling/bin/Release/net10.0/Argon2Ceiling.dll --seconds "$BENCH_CEILING_SECONDS" --single-seconds 3 \
+dotnet bench/argon2-ceiling/bin/Release/net10.0/Argon2Ceiling.dll --seconds "$BENCH_CEILING_SECONDS" --single-seconds 3 --no-isopoh \
   >"$DATA/hash-dotnet-after.json" 2>>"$LOGS/ceiling.log" || echo '{}' >"$DATA/hash-dotnet-after.json"
 
 # ------------------------------------------------------------------ report

@@ -51,7 +51,6 @@ var pbkdf2Single = RunOnThreads(1, singleSeconds, () => hasher.HashPassword(new 
 
 var result = new Dictionary<string, object>
 {
-    ["host_busy_note"] = "one run; other processes on the machine share its cores",
     ["cores"] = Environment.ProcessorCount,
     ["argon2id"] = new Dictionary<string, object>
     {

@@ -158,6 +158,21 @@ if (argon) {
     }
     p();
   }
+  const managed = h.dotnet?.isopoh_vs_libsodium;
+  if (managed) {
+    p("### Isopoh.Cryptography.Argon2 (managed) beside libsodium, same parameters");
+    p();
+    p("Why the service hashes through libsodium, not the managed Argon2 the design card names (one core each; peak RSS of a fresh process making two hashes at once).");
+    p();
+    p("| library | hash/s per core | ms per hash | managed MiB allocated per hash | gen-2 GCs per hash | peak RSS, 2 parallel hashes (MiB) |");
+    p("|---|---:|---:|---:|---:|---:|");
+    for (const [name, m] of [["libsodium (Geralt)", managed.libsodium], ["Isopoh.Cryptography.Argon2", managed.isopoh]]) {
+      p(`| ${name} | ${f(m.single_core_hashes_per_sec, 1)} | ${f(m.ms_per_hash, 1)} | ${f(m.managed_mib_allocated_per_hash, 1)} | ${f(m.gen2_collections_per_hash, 2)} | ${f(m.peak_rss_mib_two_parallel_hashes, 1)} |`);
+    }
+    p();
+    p(`Isopoh is ${f(managed.libsodium.single_core_hashes_per_sec / managed.isopoh.single_core_hashes_per_sec, 1)}× slower per hash in this run.`);
+    p();
+  }
 }
 
 if (argon || pbkdf2 || scrypt) {
