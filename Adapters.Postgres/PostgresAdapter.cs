@@ -33,6 +33,7 @@ public static class PostgresAdapter
             .Validate(o => string.IsNullOrWhiteSpace(o.Url) || IsParsable(o.Url), "DATABASE__URL is neither a postgresql:// URL nor an Npgsql connection string.")
             .Validate(o => o.PruneIntervalMinutes >= 0, "DATABASE__PRUNE_INTERVAL_MINUTES must be 0 (off) or more.")
             .Validate(o => o.MaxAutoPrepare is >= 0 and <= 1000, "DATABASE__MAX_AUTO_PREPARE must be between 0 (off) and 1000.")
+            .Validate(o => o.OutboxRetentionDays is >= 1 and <= 3650, "DATABASE__OUTBOX_RETENTION_DAYS must be between 1 and 3650.")
             .ValidateOnStart();
 
         services.AddOptions<Audit.AuditOptions>()
@@ -56,6 +57,8 @@ public static class PostgresAdapter
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
         services.AddSingleton<PlanCache>();
+        services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Application.Outbox.IOutboxStore, Outbox.OutboxStore>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgresProbe>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutageClassifier, PostgresOutageClassifier>());

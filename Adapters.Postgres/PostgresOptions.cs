@@ -22,4 +22,8 @@ internal sealed class PostgresOptions
     /// <summary>Minutes between pruning runs; 0 turns pruning off.</summary>
     [ConfigurationKeyName("PRUNE_INTERVAL_MINUTES")]
     public int PruneIntervalMinutes { get; set; } = 10;
+
+    /// <summary>Days a sent or dead outbox row stays visible (admin API, webhook deliveries) before pruning.</summary>
+    [ConfigurationKeyName("OUTBOX_RETENTION_DAYS")]
+    public int OutboxRetentionDays { get; set; } = 7;
 }

@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using AuthService.Application.Abstractions;
+using AuthService.Application.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,8 +8,8 @@ namespace AuthService.Adapters.Smtp;
 public static class SmtpAdapter
 {
     /// <summary>
-    /// Outgoing email (SMTP) and SMS (webhook) behind a bounded in-process queue.
-    /// Settings: SMTP__HOST, SMTP__PORT, SMTP__FROM, SMTP__USERNAME, SMTP__PASSWORD,
+    /// The outbox's e-mail transport (SMTP through MailKit) and, when SMS__WEBHOOK_URL is set, its SMS
+    /// transport. Settings: SMTP__HOST, SMTP__PORT, SMTP__FROM, SMTP__USERNAME, SMTP__PASSWORD,
     /// SMTP__ENABLE_SSL, SMS__WEBHOOK_URL.
     /// </summary>
     public static IServiceCollection AddSmtp(this IServiceCollection services, IConfiguration configuration)
@@ -28,12 +28,17 @@ public static class SmtpAdapter
                 "SMS__WEBHOOK_URL must be an http(s) URL.")
             .ValidateOnStart();
 
-        services.AddHttpClient(SmsSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
-        services.AddSingleton<NotificationQueue>();
-        services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<NotificationQueue>());
-        services.AddSingleton<EmailSender>();
-        services.AddSingleton<SmsSender>();
-        services.AddHostedService<NotificationDispatcher>();
+        services.AddSingleton<IMessageTransport, EmailTransport>();
+
+        // Without a webhook there is no SMS transport: SMS rows wait (and are retried, then dead)
+        // instead of vanishing, so setting the URL and restarting still delivers them.
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SmsOptions.Section}:WEBHOOK_URL"]))
+        {
+            services.AddHttpClient(SmsTransport.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+            services.AddSingleton<IMessageTransport, SmsTransport>();
+        }
+
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<ContactCodeSender>();
         services.AddScoped<OAuth.AppCodeRedeemer>();
         services.AddScoped<Auditor>();
+        services.AddScoped<Events.EventRecorder>();
         services.AddScoped<SessionRevoker>();
         services.AddSingleton<ServiceKeys.ServiceKeyCache>();
         services.AddSingleton<ServiceKeys.ServiceCallTally>();

@@ -56,6 +56,7 @@ internal static class ServiceHost
         builder.Services.AddSingleton(SessionSettingsReader.ReadTokens(configuration));
         builder.Services.AddSingleton<IRuntimeSettings>(new ConfigurationRuntimeSettings(configuration));
         builder.Services.Configure<SecurityHeaderOptions>(o => o.Hsts = configuration.GetValue("SERVER:HSTS", false));
+        builder.Services.AddSingleton(WebhookSettingsReader.Read(configuration, builder.Environment.IsDevelopment()));
         builder.Services
             .AddApplication()
             .AddPostgres(configuration)
@@ -67,6 +68,7 @@ internal static class ServiceHost
             .AddTelemetry(configuration);
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
         builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
+        builder.Services.AddHostedService<Jobs.OutboxDispatchJob>();
 
         var app = builder.Build();
 
@@ -96,6 +98,7 @@ internal static class ServiceHost
         api.MapPlanEndpoints();
         api.MapGroup("/admin").MapAdminEndpoints();
         api.MapGroup("/admin/service-keys").MapAdminServiceKeyEndpoints();
+        api.MapGroup("/admin").MapOutboxEndpoints();
         app.MapGroup("/health").MapHealthEndpoints();
         app.MapKeyEndpoints();
         app.MapMetrics();

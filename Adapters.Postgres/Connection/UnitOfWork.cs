@@ -1,5 +1,6 @@
 using System.Data;
 using AuthService.Application.Abstractions;
+using AuthService.Adapters.Postgres.Outbox;
 using Npgsql;
 
 namespace AuthService.Adapters.Postgres.Connection;
@@ -9,11 +10,15 @@ namespace AuthService.Adapters.Postgres.Connection;
 /// a request that never touches the database never takes a connection. Not thread-safe: a
 /// scope's repositories are called one after another, like the connection they share.
 /// </summary>
-internal sealed class UnitOfWork(NpgsqlDataSource dataSource) : IUnitOfWork, IAsyncDisposable, IDisposable
+internal sealed class UnitOfWork(NpgsqlDataSource dataSource, OutboxSignal outbox) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
     private bool _disposed;
+    private bool _outboxWritten;
+
+    /// <summary>The transaction holds outbox rows: wake the dispatcher once it is committed.</summary>
+    public void OutboxWritten() => _outboxWritten = true;
 
     public async ValueTask<DbScope> EnlistAsync(CancellationToken ct)
     {
@@ -63,6 +68,12 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource) : IUnitOfWork, IAs
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+        }
+
+        if (_outboxWritten)
+        {
+            _outboxWritten = false;
+            outbox.Raise();
         }
     }
 

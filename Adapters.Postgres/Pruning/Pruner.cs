@@ -1,5 +1,6 @@
 using AuthService.Adapters.Postgres.Audit;
 using AuthService.Adapters.Postgres.Connection;
+using AuthService.Adapters.Postgres.Outbox;
 using AuthService.Adapters.Postgres.Sessions;
 using AuthService.Application.Abstractions;
 using Dapper;
@@ -11,9 +12,11 @@ namespace AuthService.Adapters.Postgres.Pruning;
 
 /// <summary>
 /// Deletes what can no longer be used: expired codes, old rotated tokens, long-ended sessions;
-/// and audit rows past AUDIT__RETENTION_DAYS, through the one function the append-only trigger allows.
+/// audit rows past AUDIT__RETENTION_DAYS, through the one function the append-only trigger allows;
+/// and sent or dead outbox rows past DATABASE__OUTBOX_RETENTION_DAYS.
 /// </summary>
-internal sealed class Pruner(IServiceScopeFactory scopes, IOptions<AuditOptions> audit, ILogger<Pruner> logger)
+internal sealed class Pruner(
+    IServiceScopeFactory scopes, IOptions<AuditOptions> audit, IOptions<PostgresOptions> options, ILogger<Pruner> logger)
 {
     /// <summary>
     /// How long a rotated refresh token is kept: presenting it within this time is recognised as
@@ -50,11 +53,13 @@ internal sealed class Pruner(IServiceScopeFactory scopes, IOptions<AuditOptions>
             : await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 PruneAuditSql, new { before = now.AddDays(-audit.Value.RetentionDays) }, db.Transaction, cancellationToken: ct));
         await scope.ServiceProvider.GetRequiredService<Mfa.PendingSignInRepository>().DeleteExpiredAsync(now, ct);
+        var messages = await scope.ServiceProvider.GetRequiredService<OutboxRepository>()
+            .PruneAsync(now - TimeSpan.FromDays(options.Value.OutboxRetentionDays), ct);
         await uow.CommitAsync(ct);
 
         logger.LogInformation(
-            "Pruned {Codes} expired code(s), {Tokens} rotated refresh token(s), {Sessions} ended session(s), {AuditRows} audit row(s)",
-            codes, tokens, sessions, auditRows);
+            "Pruned {Codes} expired code(s), {Tokens} rotated refresh token(s), {Sessions} ended session(s), {AuditRows} audit row(s), {Messages} sent or dead outbox row(s)",
+            codes, tokens, sessions, auditRows, messages);
         return true;
     }
 }

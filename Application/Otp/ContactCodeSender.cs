@@ -2,6 +2,7 @@ using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
+using AuthService.Domain.Outbox;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Otp;
@@ -28,10 +29,9 @@ internal sealed class ContactCodeSender(IUserRepository users, OtpService otp, C
             return null;
         }
 
-        var channel = contact.Kind == IdentifierKind.Phone ? NotificationChannel.Sms : NotificationChannel.Email;
-        var message = await otp.IssueAsync(purpose, contact.Destination, user.Id, channel, ct);
+        var channel = contact.Kind == IdentifierKind.Phone ? OutboxChannel.Sms : OutboxChannel.Email;
+        await otp.IssueAsync(purpose, contact.Destination, user.Id, channel, ct);
         await uow.CommitAsync(ct);
-        await otp.SendAsync(message, ct);
         return null;
     }
 }

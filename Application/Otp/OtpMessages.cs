@@ -1,11 +1,11 @@
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Otp;
+using AuthService.Domain.Outbox;
 
 namespace AuthService.Application.Otp;
 
 internal static class OtpMessages
 {
-    public static Notification For(OtpPurpose purpose, NotificationChannel channel, string to, string code)
+    public static (string Subject, string Body) For(OtpPurpose purpose, OutboxChannel channel, string code)
     {
         var (subject, action) = purpose switch
         {
@@ -15,10 +15,10 @@ internal static class OtpMessages
             _ => ("Your code", "continue"),
         };
         var minutes = (int)OtpCode.Lifetime.TotalMinutes;
-        var body = channel == NotificationChannel.Sms
+        var body = channel == OutboxChannel.Sms
             ? $"{code} is your code to {action}. It expires in {minutes} minutes."
             : $"Your code to {action} is {code}.\n\nIt expires in {minutes} minutes. "
               + "If you did not ask for it, you can ignore this message.";
-        return new Notification(channel, to, subject, body);
+        return (subject, body);
     }
 }

@@ -1,6 +1,8 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Outbox;
 using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
+using AuthService.Domain.Outbox;
 
 namespace AuthService.Application.Otp;
 
@@ -9,18 +11,19 @@ internal sealed class OtpService(
     IOtpRepository codes,
     ISecretGenerator secrets,
     ISecretHasher hasher,
-    INotificationSender notifications,
+    IOutbox outbox,
+    ISecretCipher cipher,
     IIdGenerator ids,
     TimeProvider clock)
 {
     public static int LifetimeSeconds => (int)OtpCode.Lifetime.TotalSeconds;
 
     /// <summary>
-    /// Stores a new code (voiding older ones) and returns the message to send once the
-    /// unit of work is committed: sending first could deliver a code that was never saved.
+    /// Stores a new code (voiding older ones) and its message in the outbox, both in the current
+    /// unit of work: the message goes out once, and only if, the caller commits.
     /// </summary>
-    public async Task<Notification> IssueAsync(
-        OtpPurpose purpose, string destination, Guid? userId, NotificationChannel channel, CancellationToken ct)
+    public async Task IssueAsync(
+        OtpPurpose purpose, string destination, Guid? userId, OutboxChannel channel, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var code = secrets.NewOtpCode();
@@ -37,10 +40,11 @@ internal sealed class OtpService(
                 ExpiresAt = now + OtpCode.Lifetime,
             },
             ct);
-        return OtpMessages.For(purpose, channel, destination, code);
+        var (subject, text) = OtpMessages.For(purpose, channel, code);
+        var messageId = ids.NewId();
+        await outbox.AddMessageAsync(
+            new OutgoingMessage(messageId, channel, destination, subject, OutboxBody.Seal(cipher, messageId, text), now), ct);
     }
-
-    public ValueTask SendAsync(Notification message, CancellationToken ct) => notifications.EnqueueAsync(message, ct);
 
     /// <summary>
     /// Checks and consumes a code. The attempt is burned before the comparison, so the caller

@@ -4,6 +4,7 @@ using AuthService.Application.Otp;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
+using AuthService.Domain.Outbox;
 using AuthService.Domain.Users;
 using FluentValidation;
 
@@ -73,13 +74,14 @@ internal sealed class RegisterUser(
         }
 
         var (purpose, channel, destination) = user.Email is not null
-            ? (OtpPurpose.VerifyEmail, NotificationChannel.Email, user.Email)
-            : (OtpPurpose.VerifyPhone, NotificationChannel.Sms, user.Phone!);
-        var message = await otp.IssueAsync(purpose, destination, user.Id, channel, ct);
+            ? (OtpPurpose.VerifyEmail, OutboxChannel.Email, user.Email)
+            : (OtpPurpose.VerifyPhone, OutboxChannel.Sms, user.Phone!);
+
+        // The user, the code, its message and the event: one transaction, all or nothing.
+        await otp.IssueAsync(purpose, destination, user.Id, channel, ct);
         await audit.RecordAsync(AuditAction.Register, user.Id, command.Client, ct);
         await uow.CommitAsync(ct);
-        await otp.SendAsync(message, ct);
 
-        return new Registered(user.Id, channel == NotificationChannel.Email ? "email" : "sms", OtpService.LifetimeSeconds);
+        return new Registered(user.Id, channel == OutboxChannel.Email ? "email" : "sms", OtpService.LifetimeSeconds);
     }
 }

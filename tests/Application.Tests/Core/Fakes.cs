@@ -1,5 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
+using AuthService.Application.Events;
+using AuthService.Application.Outbox;
 using AuthService.Domain.Users;
 using NSubstitute;
 
@@ -20,7 +22,8 @@ internal sealed class Fakes
     public IAuditLog AuditLog { get; } = Substitute.For<IAuditLog>();
     public IUnitOfWork Uow { get; } = Substitute.For<IUnitOfWork>();
     public IRevocationCache Revocations { get; } = Substitute.For<IRevocationCache>();
-    public INotificationSender Notifications { get; } = Substitute.For<INotificationSender>();
+    public IOutbox Outbox { get; } = Substitute.For<IOutbox>();
+    public FakeCipher Cipher { get; } = new();
     public IRateLimiter Limiter { get; } = Substitute.For<IRateLimiter>();
     public IIdGenerator Ids { get; } = Substitute.For<IIdGenerator>();
     public ManualClock Clock { get; } = new(Start);
@@ -39,7 +42,7 @@ internal sealed class Fakes
         Limiter.HitAsync(default!, default, default, default).ReturnsForAnyArgs(RateLimitDecision.Allow);
     }
 
-    public Auditor Auditor => new(AuditLog, Ids, Clock);
+    public Auditor Auditor => new(AuditLog, new EventRecorder(Outbox, Ids), Ids, Clock);
 
     public User VerifiedUser(string email = "ada@example.test") => new()
     {

@@ -1,7 +1,9 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Otp;
+using AuthService.Application.Outbox;
 using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
+using AuthService.Domain.Outbox;
 using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
@@ -10,22 +12,28 @@ public sealed class OtpServiceTests
 {
     private readonly Fakes _f = new();
 
-    private OtpService Sut() => new(_f.Otps, _f.Secrets, _f.Hasher, _f.Notifications, _f.Ids, _f.Clock);
+    private OtpService Sut() => new(_f.Otps, _f.Secrets, _f.Hasher, _f.Outbox, _f.Cipher, _f.Ids, _f.Clock);
 
     [Fact]
-    public async Task Issue_StoresOnlyAHashBoundToTheRow_AndReturnsTheMessage()
+    public async Task Issue_StoresOnlyAHashBoundToTheRow_AndTheMessageSealedToItsOwnRow()
     {
         OtpCode? stored = null;
+        OutgoingMessage? message = null;
         await _f.Otps.ReplaceAsync(Arg.Do<OtpCode>(c => stored = c), Arg.Any<CancellationToken>());
+        await _f.Outbox.AddMessageAsync(Arg.Do<OutgoingMessage>(m => message = m), Arg.Any<CancellationToken>());
 
-        var message = await Sut().IssueAsync(OtpPurpose.VerifyEmail, "a@example.test", null, NotificationChannel.Email, CancellationToken.None);
+        await Sut().IssueAsync(OtpPurpose.VerifyEmail, "a@example.test", null, OutboxChannel.Email, CancellationToken.None);
 
         Assert.NotNull(stored);
         Assert.DoesNotContain("123456", stored!.CodeHash.Replace($"{stored.Id:N}:123456", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal($"h:{stored.Id:N}:123456", stored.CodeHash);
-        Assert.Contains("123456", message.Body, StringComparison.Ordinal);
         Assert.Equal(Fakes.Start.AddMinutes(10), stored.ExpiresAt);
-        await _f.Notifications.DidNotReceiveWithAnyArgs().EnqueueAsync(default!, default);
+
+        Assert.NotNull(message);
+        Assert.Equal(("a@example.test", OutboxChannel.Email), (message!.Recipient, message.Channel));
+        Assert.DoesNotContain("123456", message.Body, StringComparison.Ordinal);
+        Assert.StartsWith($"sealed:{message.Id:N}:outbox-body:", message.Body, StringComparison.Ordinal);
+        Assert.Contains("123456", FakeCipher.Open(message.Body), StringComparison.Ordinal);
     }
 
     [Fact]

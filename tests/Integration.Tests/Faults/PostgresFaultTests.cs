@@ -101,8 +101,8 @@ public sealed class PostgresFaultTests(OwnPostgresApp app, ITestOutputHelper out
         var missing = expected;
         while (DateTime.UtcNow < deadline)
         {
-            var received = await mail.RecipientsAsync();
-            missing = expected.Where(e => !received.Contains(e)).ToList();
+            var received = await mail.CountsByRecipientAsync();
+            missing = expected.Where(e => !received.ContainsKey(e)).ToList();
             if (missing.Count == 0)
             {
                 break;

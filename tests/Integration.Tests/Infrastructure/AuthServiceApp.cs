@@ -14,12 +14,21 @@ namespace AuthService.Integration.Tests.Infrastructure;
 /// </summary>
 public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _database = "it_" + Guid.NewGuid().ToString("N");
+    private readonly string _database;
+    private readonly bool _ownsDatabase;
     private readonly string _keysDir = Path.Combine(Path.GetTempPath(), "authservice-it-" + Guid.NewGuid().ToString("N"));
     private NpgsqlConnectionStringBuilder? _server;
 
     public AuthServiceApp()
+        : this(null)
     {
+    }
+
+    /// <summary>A second instance over <paramref name="sharedDatabase"/> (another app's), which it neither creates nor drops.</summary>
+    protected AuthServiceApp(string? sharedDatabase)
+    {
+        _database = sharedDatabase ?? "it_" + Guid.NewGuid().ToString("N");
+        _ownsDatabase = sharedDatabase is null;
         PublicPort = FreePort();
         AdminPort = FreePort();
         UseKestrel();
@@ -28,6 +37,8 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public int PublicPort { get; }
 
     public int AdminPort { get; }
+
+    public string DatabaseName => _database;
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_server!.ConnectionString) { Database = _database }.ConnectionString;
 
@@ -46,6 +57,12 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = DatabaseUrl.Parse(await ServerUrlAsync());
+        if (!_ownsDatabase)
+        {
+            StartServer();
+            return;
+        }
+
         await using (var connection = new NpgsqlConnection(_server.ConnectionString))
         {
             await connection.OpenAsync();
@@ -100,7 +117,7 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_server is not null)
+        if (_server is not null && _ownsDatabase)
         {
             // Unpooled: a fault test may have killed the server under the pool's idle connections.
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Pooling = false }.ConnectionString);

@@ -34,13 +34,14 @@ public sealed partial class MailCatcher(string baseUrl)
         throw new TimeoutException($"No new code arrived for {address}.");
     }
 
-    /// <summary>Every address that has received at least one message.</summary>
-    public async Task<HashSet<string>> RecipientsAsync()
+    /// <summary>How many messages each address has received.</summary>
+    public async Task<Dictionary<string, int>> CountsByRecipientAsync()
     {
         var all = await Http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl.TrimEnd('/') + "/email"));
         return all.EnumerateArray()
             .SelectMany(m => m.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString() ?? ""))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .GroupBy(a => a, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
     }
 
     private async Task<List<string>> MessagesToAsync(string address)

@@ -1,7 +1,9 @@
 using AuthService.Adapters.Postgres.Pruning;
 using AuthService.Application.Abstractions;
 using AuthService.Domain.Sessions;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 
@@ -53,6 +55,31 @@ public sealed class PrunerTests(PostgresFixture fixture) : IClassFixture<Postgre
             Assert.Null(await otps.FindLatestAsync(expiredCode.Purpose, expiredCode.Destination, CancellationToken.None));
             Assert.NotNull(await otps.FindLatestAsync(liveCode.Purpose, liveCode.Destination, CancellationToken.None));
         });
+    }
+
+    [Fact]
+    public async Task Prune_DeletesSentAndDeadOutboxRowsPastRetention_NeverPendingOnes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var tag = TestData.Unique("ob");
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO outbox_messages (id, channel, recipient, status, next_attempt_at, created_at, finished_at)
+                SELECT gen_random_uuid(), 'email', @tag || '-' || v.name, v.status, @now, @now - v.age, CASE WHEN v.status <> 'pending' THEN @now - v.age END
+                FROM (VALUES ('sent-old', 'sent', interval '8 days'), ('dead-old', 'dead', interval '8 days'),
+                             ('sent-new', 'sent', interval '1 day'), ('pending-old', 'pending', interval '8 days')) AS v (name, status, age)
+                """,
+                new { tag, now });
+        }
+
+        Assert.True(await fixture.Services.GetRequiredService<Pruner>().PruneAsync(now, CancellationToken.None));
+
+        await using var check = new NpgsqlConnection(fixture.ConnectionString);
+        var left = (await check.QueryAsync<string>(
+            "SELECT recipient FROM outbox_messages WHERE recipient LIKE @like ORDER BY recipient", new { like = tag + "-%" })).ToList();
+        Assert.Equal([tag + "-pending-old", tag + "-sent-new"], left);
     }
 
     [Fact]

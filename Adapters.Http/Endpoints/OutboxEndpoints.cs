@@ -1,0 +1,30 @@
+using AuthService.Application.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+public sealed record OutboxCountResponse(string Channel, string Status, long Count, DateTimeOffset? OldestPendingAt);
+
+public sealed record OutboxStatusResponse(IReadOnlyList<OutboxCountResponse> Items);
+
+/// <summary>The outbox as operators see it: what waits, what was sent, what is dead (admin listener).</summary>
+public static class OutboxEndpoints
+{
+    public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("").WithTags("Admin").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription()
+            .MapGet("/outbox", Status).WithName("AdminOutboxStatus")
+            .WithSummary("Outgoing e-mail, SMS and webhook deliveries by channel and status (pending, sent, dead)");
+        return routes;
+    }
+
+    private static async Task<Ok<OutboxStatusResponse>> Status(IGetOutboxStatus useCase, CancellationToken ct)
+    {
+        var counts = await useCase.ExecuteAsync(ct);
+        return TypedResults.Ok(new OutboxStatusResponse(
+            [.. counts.Select(c => new OutboxCountResponse(c.Channel, c.Status, c.Count, c.Oldest))]));
+    }
+}

@@ -1,0 +1,8 @@
+namespace AuthService.Domain.Outbox;
+
+public enum OutboxChannel
+{
+    Email,
+    Sms,
+    Webhook,
+}

@@ -1,0 +1,77 @@
+using AuthService.Application.Outbox;
+
+namespace AuthService.Host.Jobs;
+
+/// <summary>
+/// Runs the outbox dispatcher: a batch whenever this process committed a row, else every second
+/// (rows other instances wrote, retries that came due). On SIGTERM it claims nothing more and
+/// lets the batch in hand finish; only the host's shutdown deadline (HOST__SHUTDOWN_SECONDS) cuts
+/// it short, and what it cuts short is sent again after the claim's lease.
+/// </summary>
+internal sealed class OutboxDispatchJob(
+    IServiceScopeFactory scopes, IOutboxStore store, ILogger<OutboxDispatchJob> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _abort = new();
+    private int _stopped;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        // The host cancels cancellationToken at its shutdown deadline: only then is a send abandoned.
+        await using var deadline = cancellationToken.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = await RunBatchAsync();
+            if (claimed >= IDispatchOutbox.BatchSize)
+            {
+                continue;
+            }
+
+            try
+            {
+                await store.WaitForWorkAsync(claimed < 0 ? AfterFailure : Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <returns>Rows claimed, or -1 when the round failed (PostgreSQL down, say).</returns>
+    private async Task<int> RunBatchAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IDispatchOutbox>().ExecuteAsync(_abort.Token);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Outbox round failed ({Failure}); retrying shortly", e.GetType().Name);
+            return -1;
+        }
+    }
+}
