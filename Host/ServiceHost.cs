@@ -7,6 +7,7 @@ using AuthService.Adapters.Oidc;
 using AuthService.Adapters.Postgres;
 using AuthService.Adapters.Redis;
 using AuthService.Adapters.Smtp;
+using AuthService.Adapters.Webhooks;
 using AuthService.Adapters.Http.Middleware;
 using AuthService.Application;
 using AuthService.Application.Abstractions;
@@ -64,6 +65,7 @@ internal static class ServiceHost
             .AddOidc(configuration, HttpAdapter.OAuthPrefix)
             .AddCrypto(configuration)
             .AddSmtp(configuration)
+            .AddWebhooks()
             .AddHttp()
             .AddTelemetry(configuration);
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
@@ -99,6 +101,7 @@ internal static class ServiceHost
         api.MapGroup("/admin").MapAdminEndpoints();
         api.MapGroup("/admin/service-keys").MapAdminServiceKeyEndpoints();
         api.MapGroup("/admin").MapOutboxEndpoints();
+        api.MapGroup("/admin/webhooks").MapWebhookEndpoints();
         app.MapGroup("/health").MapHealthEndpoints();
         app.MapKeyEndpoints();
         app.MapMetrics();

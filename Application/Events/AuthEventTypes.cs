@@ -46,8 +46,8 @@ public static class AuthEventTypes
         AuditAction.SessionRevoked or AuditAction.SessionsRevoked or AuditAction.Logout => SessionRevoked,
         AuditAction.IdentityLinked => IdentityLinked,
         AuditAction.IdentityUnlinked => IdentityUnlinked,
-        "mfa.enable" or "mfa.totp_enable" or "mfa.passkey_add" => MfaEnabled,
-        "mfa.disable" or "mfa.totp_disable" or "mfa.passkey_remove" => MfaDisabled,
+        "mfa.totp_enabled" or "mfa.passkey_added" => MfaEnabled,
+        "mfa.totp_disabled" or "mfa.passkey_removed" => MfaDisabled,
         _ => null,
     };
 }

@@ -1,9 +1,11 @@
 using AuthService.Application.Outbox;
+using AuthService.Application.Webhooks;
 
 namespace AuthService.Host.Jobs;
 
 /// <summary>
-/// Runs the outbox dispatcher: a batch whenever this process committed a row, else every second
+/// Saves the webhook endpoints from configuration, then runs the outbox dispatcher: a batch
+/// whenever this process committed a row, else every second
 /// (rows other instances wrote, retries that came due). On SIGTERM it claims nothing more and
 /// lets the batch in hand finish; only the host's shutdown deadline (HOST__SHUTDOWN_SECONDS) cuts
 /// it short, and what it cuts short is sent again after the claim's lease.
@@ -37,8 +39,11 @@ internal sealed class OutboxDispatchJob(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var endpointsSynced = false;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Endpoints from configuration become rows first (retried each round until PostgreSQL answers).
+            endpointsSynced = endpointsSynced || await SyncConfiguredEndpointsAsync(stoppingToken);
             var claimed = await RunBatchAsync();
             if (claimed >= IDispatchOutbox.BatchSize)
             {
@@ -53,6 +58,21 @@ internal sealed class OutboxDispatchJob(
             {
                 return;
             }
+        }
+    }
+
+    private async Task<bool> SyncConfiguredEndpointsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISyncConfiguredWebhooks>().ExecuteAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Saving the configured webhook endpoints failed ({Failure}); retrying shortly", e.GetType().Name);
+            return false;
         }
     }
 

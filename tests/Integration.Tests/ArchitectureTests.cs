@@ -6,7 +6,7 @@ namespace AuthService.Integration.Tests;
 public sealed class ArchitectureTests
 {
     private static readonly string[] Adapters =
-        ["Adapters.Http", "Adapters.Postgres", "Adapters.Redis", "Adapters.Crypto", "Adapters.Smtp", "Adapters.Oidc"];
+        ["Adapters.Http", "Adapters.Postgres", "Adapters.Redis", "Adapters.Crypto", "Adapters.Smtp", "Adapters.Oidc", "Adapters.Webhooks"];
 
     [Fact]
     public void Domain_ReferencesNoOtherProjectAndNoFramework()
