@@ -1,3 +1,4 @@
+using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
 
 namespace AuthService.Application.Events;
@@ -30,7 +31,7 @@ public static class AuthEventTypes
     /// <summary>Audit data keys an event may carry: identifiers only, never a secret, code or hash.</summary>
     public static readonly IReadOnlySet<string> DataKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "session_id", "provider", "method", "status", "roles", "plan", "reason",
+        "session_id", "provider", "method", "status", "roles", "plan", "reason", "factor",
     };
 
     /// <summary>The event an audited action is, or null when it is none.</summary>
@@ -46,8 +47,8 @@ public static class AuthEventTypes
         AuditAction.SessionRevoked or AuditAction.SessionsRevoked or AuditAction.Logout => SessionRevoked,
         AuditAction.IdentityLinked => IdentityLinked,
         AuditAction.IdentityUnlinked => IdentityUnlinked,
-        "mfa.totp_enabled" or "mfa.passkey_added" => MfaEnabled,
-        "mfa.totp_disabled" or "mfa.passkey_removed" => MfaDisabled,
+        MfaAuditActions.TotpEnabled or MfaAuditActions.PasskeyAdded => MfaEnabled,
+        MfaAuditActions.TotpDisabled or MfaAuditActions.PasskeyRemoved => MfaDisabled,
         _ => null,
     };
 }
