@@ -68,6 +68,8 @@ internal sealed class DispatchOutbox(
             return;
         }
 
+        OutboxMetrics.Delivered(
+            message.Channel.ToString().ToLowerInvariant(), result.Delivered ? "sent" : retryAt is null ? "dead" : "retry");
         if (result.Delivered)
         {
             return;

@@ -15,6 +15,7 @@ internal sealed class OutboxDispatchJob(
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(15);
 
     private readonly CancellationTokenSource _abort = new();
     private int _stopped;
@@ -40,8 +41,15 @@ internal sealed class OutboxDispatchJob(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var endpointsSynced = false;
+        var counted = long.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (Environment.TickCount64 - counted >= CountEvery.TotalMilliseconds)
+            {
+                counted = Environment.TickCount64;
+                await CountAsync(stoppingToken);
+            }
+
             // Endpoints from configuration become rows first (retried each round until PostgreSQL answers).
             endpointsSynced = endpointsSynced || await SyncConfiguredEndpointsAsync(stoppingToken);
             var claimed = await RunBatchAsync();
@@ -58,6 +66,19 @@ internal sealed class OutboxDispatchJob(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>The backlog gauge of /metrics (pending and dead rows by channel).</summary>
+    private async Task CountAsync(CancellationToken ct)
+    {
+        try
+        {
+            OutboxMetrics.Counted(await store.CountAsync(ct));
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogDebug("Counting the outbox failed ({Failure})", e.GetType().Name);
         }
     }
 

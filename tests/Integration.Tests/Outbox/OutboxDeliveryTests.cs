@@ -63,6 +63,19 @@ public sealed class OutboxDeliveryTests(SwitchableSmtpApp app) : IClassFixture<S
         Assert.Contains(
             outbox.GetProperty("items").EnumerateArray(),
             i => i.GetProperty("channel").GetString() == "email" && i.GetProperty("status").GetString() == "dead" && i.GetProperty("count").GetInt64() >= 1);
+
+        // And in /metrics: deliveries by channel and result, the backlog by channel and status.
+        using var adminListener = app.Admin();
+        var metrics = "";
+        for (var i = 0; i < 50 && !metrics.Contains("result=\"dead\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+            metrics = await adminListener.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+
+        Assert.Contains(metrics.Split('\n'), l => l.StartsWith("authservice_outbox_deliveries_total{", StringComparison.Ordinal)
+            && l.Contains("channel=\"email\"", StringComparison.Ordinal) && l.Contains("result=\"dead\"", StringComparison.Ordinal));
+        Assert.Contains("# TYPE authservice_outbox_backlog gauge", metrics, StringComparison.Ordinal);
     }
 
     private async Task<Row> WaitForRowAsync(string email, Func<Row, bool> wanted)

@@ -106,7 +106,7 @@ public sealed class TransportTests : IAsyncLifetime
     public void Start_WithBadFromAddress_FailsNamingTheVariable()
     {
         var message = AdapterHost.StartFailure(
-            (s, c) => s.AddNotifications(c), new Dictionary<string, string?> { ["SMTP:FROM"] = "not an address" });
+            (s, c) => s.AddSmtp(c), new Dictionary<string, string?> { ["SMTP:FROM"] = "not an address" });
 
         Assert.Contains("SMTP__FROM", message, StringComparison.Ordinal);
     }
@@ -129,7 +129,7 @@ public sealed class TransportTests : IAsyncLifetime
             settings[key] = value;
         }
 
-        var sp = AdapterHost.Start((s, c) => s.AddNotifications(c), settings);
+        var sp = AdapterHost.Start((s, c) => s.AddSmtp(c), settings);
         _started.Add(sp);
         return sp;
     }
