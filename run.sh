@@ -11,6 +11,8 @@ ROOT=$PWD
 . scripts/lib.sh
 
 DATA="$ROOT/.data"
+# Host/Configuration/RunScriptDefaults.cs gives the one-off verbs (create-admin,
+# migrate) these same addresses and .data/keys, so they work from a second shell.
 PG_PORT=5433
 REDIS_PORT=6380
 SMTP_PORT=1025

@@ -24,6 +24,12 @@ internal static class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
+        if (args.Length > 0 && CommandLine.IsVerb(args[0]))
+        {
+            // A verb run from a second shell beside ./run.sh finds its database and keys.
+            builder.Configuration.AddRunScriptDefaults(Console.Error);
+        }
+
         var configuration = builder.Configuration;
 
         builder.Logging.ClearProviders();

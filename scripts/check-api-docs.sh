@@ -14,6 +14,8 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 ensure_npm_tools "${DOC_TOOLS[@]}"
+# The README walkthrough, which the integration tests paste into bash, uses curl and jq.
+ensure_apt_package jq jq
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1
 bin="$TOOLS_DIR/node_modules/.bin"
 out=.test-data/client

@@ -9,8 +9,8 @@ internal static class DocumentText
         and issues the access tokens that every other service verifies.
 
         **Listeners.** This document describes the public listener (`127.0.0.1:8001` under `./run.sh`).
-        Operators use the admin listener (`127.0.0.1:8002`), which serves its own document at
-        `/openapi/admin.json` and its own `/docs`.
+        Operators use the admin listener ([127.0.0.1:8002/docs](http://127.0.0.1:8002/docs) under
+        `./run.sh`), which serves its own document at `/openapi/admin.json`.
 
         **Tokens.** Sign-in answers a token response: an `access_token` (an ES256 JWT, 15 minutes,
         verifiable offline with `/.well-known/jwks.json`) and an opaque `refresh_token` (30 days) that
@@ -29,7 +29,8 @@ internal static class DocumentText
 
     public const string AdminIntro = """
         The operator API of AuthService, served only on the admin listener (`127.0.0.1:8002` under
-        `./run.sh`); its paths answer 404 on the public listener. Every `/api/v1/admin` call needs the
+        `./run.sh`); its paths answer 404 on the public listener, whose API is described at
+        [127.0.0.1:8001/docs](http://127.0.0.1:8001/docs). Every `/api/v1/admin` call needs the
         access token of a user with the `admin` role (`Authorization: Bearer <access_token>`): make one
         with `dotnet run --project Host -c Release -- create-admin --email ops@example.com`, sign in on
         the public listener (`POST /api/v1/auth/login`), then use **Authorize** here.
