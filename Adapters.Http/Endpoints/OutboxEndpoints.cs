@@ -15,9 +15,11 @@ public static class OutboxEndpoints
 {
     public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("").WithTags("Admin").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription()
+        routes.MapGroup("").WithTags("Admin: outbox").RequireAuthorization(HttpAdapter.AdminPolicy)
             .MapGet("/outbox", Status).WithName("AdminOutboxStatus")
-            .WithSummary("Outgoing e-mail, SMS and webhook deliveries by channel and status (pending, sent, dead)");
+            .WithSummary("Outgoing e-mail, SMS and webhook deliveries by channel and status (pending, sent, dead)")
+            .WithDescription("Counts of the durable outbox's rows with the oldest pending one per channel. Pending rows are retried "
+                + "with back-off for 24 h, then dead; sent and dead rows are pruned after DATABASE__OUTBOX_RETENTION_DAYS.");
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Webhooks;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -27,13 +28,23 @@ public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
+        var group = routes.MapGroup("").WithTags("Admin: webhooks").RequireAuthorization(HttpAdapter.AdminPolicy);
         group.MapPost("", Create).WithName("AdminCreateWebhook")
-            .WithSummary("Subscribe an endpoint to auth events; 201 with its signing secret, shown once");
-        group.MapGet("", List).WithName("AdminListWebhooks").WithSummary("Live endpoints, without secrets");
-        group.MapDelete("/{id}", Delete).WithName("AdminDeleteWebhook").WithSummary("Delete an endpoint; its pending deliveries are given up");
+            .WithSummary("Subscribe an endpoint to auth events; 201 with its signing secret, shown once")
+            .WithDescription("`url` is an http(s) URL (loopback and private addresses only with WEBHOOKS__ALLOW_PRIVATE_TARGETS); "
+                + "`events` lists event types (user.created, session.revoked, ...) or `[\"*\"]`. Deliveries are signed per Standard "
+                + "Webhooks with the returned `whsec_` secret.")
+            .RequestExample(new { url = "https://cvmaker.example/hooks/auth", events = new[] { "user.created", "user.deleted" }, description = "cvmaker" })
+            .Fails(ErrorCode.ValidationError);
+        group.MapGet("", List).WithName("AdminListWebhooks").WithSummary("Live endpoints, without secrets")
+            .WithDescription("Endpoints from the admin API (`source: api`) and from WEBHOOKS__ENDPOINTS__* (`source: configuration`), newest first.");
+        group.MapDelete("/{id}", Delete).WithName("AdminDeleteWebhook").WithSummary("Delete an endpoint; its pending deliveries are given up")
+            .WithDescription("An unknown id answers 404.")
+            .Fails(ErrorCode.NotFound);
         group.MapGet("/{id}/deliveries", Deliveries).WithName("AdminWebhookDeliveries")
-            .WithSummary("The endpoint's recent deliveries: attempts, status, last status code, next attempt");
+            .WithSummary("The endpoint's recent deliveries: attempts, status, last status code, next attempt")
+            .WithDescription("The 100 most recent, newest first; every attempt of one event carries the same `event_id` as `webhook-id`.")
+            .Fails(ErrorCode.NotFound);
         return routes;
     }
 
