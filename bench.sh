@@ -100,6 +100,7 @@ ensure_apt_package psql postgresql-client
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 ||
   ensure_apt_package /usr/lib/postgresql/15/bin/pg_ctl postgresql
 command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20+ with npm"
+ensure_npm_tools "${NPM_TOOLS[@]}" # the breached-password list the service reads
 
 has_system() { [[ " $BENCH_SYSTEMS " == *" $1 "* ]]; }
 drop_system() {

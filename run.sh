@@ -49,6 +49,8 @@ trap 'exit 143' TERM
 
 acquire_lock run
 ensure_dotnet
+# The service reads the breached-password list from .tools/ (npm), tests included.
+ensure_npm_tools "${NPM_TOOLS[@]}"
 load_dotenv "$ROOT/.env"
 mkdir -p "$DATA"
 started=$EPOCHREALTIME

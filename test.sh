@@ -70,6 +70,8 @@ trap 'exit 143' TERM
 
 acquire_lock test
 ensure_dotnet
+# The service reads the breached-password list from .tools/ (npm), tests included.
+ensure_npm_tools "${NPM_TOOLS[@]}"
 
 # CI: leave no MSBuild nodes or compiler server running after we exit.
 BUILD_FLAGS=()

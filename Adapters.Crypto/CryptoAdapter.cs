@@ -56,6 +56,8 @@ public static class CryptoAdapter
 
         services.AddSingleton<Argon2PasswordHasher>();
         services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<Argon2PasswordHasher>());
+        services.AddSingleton<IPasswordScreen>(sp => BreachedPasswordList.Load(
+            BreachedPasswordFile.Find(sp.GetRequiredService<IOptions<PasswordOptions>>().Value.BreachedListFile)));
         services.AddHostedService<PasswordHasherWarmup>();
         services.AddSingleton(sp => MasterKeyRing.Load(sp.GetRequiredService<IOptions<MasterKeyOptions>>().Value));
         services.AddSingleton<ISecretHasher, HmacSecretHasher>();

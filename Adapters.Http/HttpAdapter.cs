@@ -86,6 +86,11 @@ public static class HttpAdapter
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, Validation.HostileInputFilter>();
 
+    /// <summary>Every route of the group without limits of its own is limited per client IP (RATE_LIMIT__GENERAL__*).</summary>
+    public static TBuilder WithGeneralRateLimit<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        RateLimiting.RateLimitFilter.AddGeneralLimit(builder);
+
     private static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -12,9 +12,9 @@ namespace AuthService.Adapters.Redis;
 public static class RedisAdapter
 {
     /// <summary>
-    /// Revocation cache, rate limiter, OAuth state and exchange codes, quota counters, and the "redis"
+    /// Revocation cache, rate limiter, lockout counters, OAuth state and exchange codes, quota counters, and the "redis"
     /// readiness probe, over one multiplexer.
-    /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, REDIS__REVOCATION_RECHECK_MS, RATE_LIMIT__ENABLED; the Host registers
+    /// Settings: REDIS__URL, REDIS__TIMEOUT_MS, REDIS__REVOCATION_RECHECK_MS; the Host registers
     /// <see cref="Application.Common.TokenSettings"/> (revocation entries outlive the access-token lifetime).
     /// </summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
@@ -27,9 +27,6 @@ public static class RedisAdapter
             .Validate(o => o.TimeoutMs is >= 10 and <= 30_000, "REDIS__TIMEOUT_MS must be between 10 and 30000.")
             .Validate(o => o.RevocationRecheckMs is >= 0 and <= 900, "REDIS__REVOCATION_RECHECK_MS must be between 0 and 900 (revocations must be seen within 1 s).")
             .ValidateOnStart();
-        services.AddOptions<RateLimitOptions>()
-            .Bind(configuration.GetSection(RateLimitOptions.Section))
-            .ValidateOnStart();
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisCalls>();
@@ -40,6 +37,7 @@ public static class RedisAdapter
         services.AddHostedService<RedisBackgroundService>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ICooldown, RedisCooldown>();
+        services.AddSingleton<ILockoutStore, RedisLockoutStore>();
         services.AddSingleton<IOAuthStateStore, RedisOAuthStateStore>();
         services.AddSingleton<IOAuthExchangeCodeStore, RedisOAuthExchangeCodeStore>();
         services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();

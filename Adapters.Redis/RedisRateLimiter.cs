@@ -1,5 +1,4 @@
 using AuthService.Application.Abstractions;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AuthService.Adapters.Redis;
@@ -7,10 +6,10 @@ namespace AuthService.Adapters.Redis;
 /// <summary>
 /// Fixed windows aligned to the epoch: <c>auth:rl:&lt;bucket&gt;:&lt;window start&gt;</c> counts hits.
 /// INCR and the first EXPIRE run in one Lua script, so a crash between them can never leave a
-/// counter without a TTL. Fails open: an outage of Redis must not lock everybody out.
-/// RATE_LIMIT__ENABLED=false turns it off entirely (benchmarks, load tests).
+/// counter without a TTL. Fails open: an outage of Redis must not lock everybody out. Whether
+/// limits apply at all (RATE_LIMIT__ENABLED) is the caller's business.
 /// </summary>
-internal sealed class RedisRateLimiter(RedisCalls redis, IOptions<RateLimitOptions> options, TimeProvider time) : IRateLimiter
+internal sealed class RedisRateLimiter(RedisCalls redis, TimeProvider time) : IRateLimiter
 {
     private const string IncrementScript = """
         local count = redis.call('INCR', KEYS[1])
@@ -20,14 +19,7 @@ internal sealed class RedisRateLimiter(RedisCalls redis, IOptions<RateLimitOptio
         return count
         """;
 
-    private static readonly Task<RateLimitDecision> Allowed = Task.FromResult(RateLimitDecision.Allow);
-
-    private readonly bool _enabled = options.Value.Enabled;
-
-    public Task<RateLimitDecision> HitAsync(string bucket, int limit, TimeSpan window, CancellationToken ct) =>
-        _enabled ? CountAsync(bucket, limit, window, ct) : Allowed;
-
-    private async Task<RateLimitDecision> CountAsync(string bucket, int limit, TimeSpan window, CancellationToken ct)
+    public async Task<RateLimitDecision> HitAsync(string bucket, int limit, TimeSpan window, CancellationToken ct)
     {
         var windowMs = Math.Max(1000, (long)window.TotalMilliseconds);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -38,13 +30,15 @@ internal sealed class RedisRateLimiter(RedisCalls redis, IOptions<RateLimitOptio
         var key = RedisKeys.RateLimit(bucket, windowStartMs / 1000);
         var ttlMs = (long)untilWindowEnd.TotalMilliseconds + 1000;
         var (ok, count) = await redis.TryAsync("rate limit", (key, ttlMs), IncrementAsync, ct);
-
-        if (!ok || count <= limit)
+        if (!ok)
         {
-            return RateLimitDecision.Allow;
+            return new RateLimitDecision(true, TimeSpan.Zero, limit, limit, untilWindowEnd);
         }
 
-        return new RateLimitDecision(false, untilWindowEnd);
+        var remaining = (int)Math.Max(0, limit - count);
+        return count <= limit
+            ? new RateLimitDecision(true, TimeSpan.Zero, limit, remaining, untilWindowEnd)
+            : new RateLimitDecision(false, untilWindowEnd, limit, 0, untilWindowEnd);
     }
 
     private static async Task<long> IncrementAsync(IDatabase db, (string Key, long TtlMs) state) =>

@@ -94,7 +94,7 @@ internal static class ServiceHost
         UseTrustedProxies(app, configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions());
         app.UseHttp();
 
-        var api = app.MapGroup(HttpAdapter.ApiPrefix).WithInputChecks();
+        var api = app.MapGroup(HttpAdapter.ApiPrefix).WithInputChecks().WithGeneralRateLimit();
         api.MapGroup("/auth").MapAuthEndpoints();
         api.MapGroup("/sessions").MapSessionEndpoints();
         api.MapGroup(HttpAdapter.OAuthRoutes).MapOAuthEndpoints();

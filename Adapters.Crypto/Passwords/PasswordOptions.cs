@@ -27,4 +27,8 @@ internal sealed class PasswordOptions
     /// </summary>
     [ConfigurationKeyName("MAX_QUEUED_HASHES")]
     public int MaxQueuedHashes { get; set; } = 64 * Environment.ProcessorCount;
+
+    /// <summary>The breached-password list (gzip or plain, one a line); default: the npm copy under .tools/.</summary>
+    [ConfigurationKeyName("BREACHED_LIST_FILE")]
+    public string? BreachedListFile { get; set; }
 }

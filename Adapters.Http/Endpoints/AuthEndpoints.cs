@@ -3,6 +3,7 @@ using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.Abstractions;
 using AuthService.Application.Login;
 using AuthService.Application.Registration;
 using AuthService.Application.Sessions;
@@ -27,54 +28,56 @@ public static class AuthEndpoints
                 + "A 6-digit code goes to the email (or by SMS when only a phone is given); verify it before signing in.")
             .Fails(ErrorCode.IdentifierTaken)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", name = "Ada" })
-            .RateLimited("register", 20);
+            .RateLimited(new Limit(RateLimitPolicies.Register, Partitions.Ip));
         group.MapPost("/verify/email", VerifyEmail).WithName("VerifyEmail").WithSummary("Verify an email address with its code")
             .WithDescription("Codes are single use and live 10 minutes; the fifth wrong code voids the code (`OTP_ATTEMPTS_EXCEEDED`).")
             .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded)
             .RequestExample(new { email = "ada@example.com", code = "123456" })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.Verify, Partitions.Identifier<VerifyEmailRequest>(b => b.Email)));
         group.MapPost("/verify/phone", VerifyPhone).WithName("VerifyPhone").WithSummary("Verify a phone number with its code")
             .WithDescription("The phone number in E.164 form and the 6-digit code sent to it by SMS.")
             .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded)
             .RequestExample(new { phone = "+14155550123", code = "123456" })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.Verify, Partitions.Identifier<VerifyPhoneRequest>(b => b.Phone)));
         group.MapPost("/verify/resend", Resend).WithName("ResendVerification").WithSummary("Send a new verification code")
             .WithDescription("Give `email` or `phone`. Answers 202 whether or not the address is registered; one code per address per minute.")
             .RequestExample(new { email = "ada@example.com" })
-            .RateLimited("send-code", 10);
+            .RateLimited(new Limit(RateLimitPolicies.Resend, Partitions.Ip));
         group.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with a password")
             .WithDescription("Give the `password` and exactly one of `email`, `phone` or `username`. An unknown account and a wrong "
                 + "password get the same `INVALID_CREDENTIALS`; repeated failures lock password sign-in for that identifier (423).")
             .Fails(ErrorCode.InvalidCredentials, ErrorCode.EmailNotVerified, ErrorCode.AccountDisabled, ErrorCode.AccountLocked, ErrorCode.MfaRequired)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", device_name = "laptop" })
-            .RateLimited("login", 30);
+            .RateLimited(
+                new Limit(RateLimitPolicies.LoginIp, Partitions.Ip),
+                new Limit(RateLimitPolicies.Login, Partitions.IpAndIdentifier<LoginRequest>(b => b.Email ?? b.Phone ?? b.Username)));
         group.MapPost("/otp/start", StartOtp).WithName("StartOtpLogin").WithSummary("Send a one-time sign-in code")
             .WithDescription("Give `email` or `phone`. Answers 202 whether or not the account exists; one code per address per minute.")
             .RequestExample(new { email = "ada@example.com" })
-            .RateLimited("send-code", 10);
+            .RateLimited(new Limit(RateLimitPolicies.OtpStart, Partitions.Ip));
         group.MapPost("/otp/verify", VerifyOtp).WithName("VerifyOtpLogin").WithSummary("Sign in with a one-time code")
             .WithDescription("The `email` or `phone` the code went to and the 6-digit `code`; answers a token response.")
             .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded, ErrorCode.AccountDisabled, ErrorCode.MfaRequired)
             .RequestExample(new { email = "ada@example.com", code = "123456", device_name = "phone" })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.OtpVerify, Partitions.Identifier<OtpVerifyRequest>(b => b.Email ?? b.Phone)));
         group.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate the refresh token and get a new access token")
             .WithDescription("Every use returns a new `refresh_token`; keep only the newest. Replaying an already-rotated token after "
                 + "the grace period (10 s) revokes the whole session and answers `TOKEN_REUSED`.")
             .Fails(ErrorCode.InvalidToken, ErrorCode.TokenExpired, ErrorCode.TokenReused, ErrorCode.SessionRevoked, ErrorCode.AccountDisabled)
             .RequestExample(new { refresh_token = "Xb3k9...the refresh_token of the last token response" })
-            .RateLimited("refresh", 120);
+            .RateLimited(new Limit(RateLimitPolicies.Refresh, Partitions.RefreshSession));
         group.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke the current session")
             .WithDescription("Ends the session of the access token sent; its access and refresh tokens stop working within a second.")
             .RequireAuthorization();
         group.MapPost("/password/forgot", Forgot).WithName("ForgotPassword").WithSummary("Send a password reset code")
             .WithDescription("Answers 202 whether or not the account exists; the code arrives by email.")
             .RequestExample(new { email = "ada@example.com" })
-            .RateLimited("send-code", 10);
+            .RateLimited(new Limit(RateLimitPolicies.Forgot, Partitions.Ip));
         group.MapPost("/password/reset", Reset).WithName("ResetPassword").WithSummary("Set a new password with a reset code")
             .WithDescription("Sets the new password, revokes every session and API key of the account and lifts a sign-in lock.")
             .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded)
             .RequestExample(new { email = "ada@example.com", code = "123456", new_password = "another long passphrase" })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.Reset, Partitions.Identifier<ResetPasswordRequest>(b => b.Email)));
         return routes;
     }
 

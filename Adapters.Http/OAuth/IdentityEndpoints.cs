@@ -3,6 +3,7 @@ using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.Abstractions;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ public static class IdentityEndpoints
             .WithDescription("A provider account belongs to at most one user (`IDENTIFIER_TAKEN`).")
             .Fails(ErrorCode.NotFound, ErrorCode.OAuthProviderError, ErrorCode.IdentifierTaken, ErrorCode.AccountExists)
             .RequestExample(new { code = "provider code", code_verifier = "the PKCE verifier", redirect_uri = "http://localhost:3000/callback" })
-            .RateLimited("oauth-token", 30);
+            .RateLimited(new Limit(RateLimitPolicies.OAuthToken, Partitions.Ip));
         group.MapDelete("/{provider}", Unlink).WithName("UnlinkIdentity")
             .WithSummary("Unlink a provider account; refused when it is the last way to sign in")
             .WithDescription("Ways to sign in are the password plus the linked providers; the last one stays (`LAST_LOGIN_METHOD`).")

@@ -3,6 +3,7 @@ using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.Abstractions;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -27,27 +28,27 @@ public static class OAuthEndpoints
             .Redirects("to the provider's sign-in page")
             .DocumentAuth(ApiAuth.OptionalBearer)
             .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.OAuthProviderError)
-            .RateLimited("oauth-start", 60);
+            .RateLimited(new Limit(RateLimitPolicies.OAuthStart, Partitions.Ip));
         group.MapGet("/{provider}/callback", Callback).WithName("OAuthCallback")
             .WithSummary("The provider's redirect back; sends the browser on to the app with a one-time code")
             .WithDescription("Called by the provider, not by apps. Once the state checks out, failures reach the app as "
                 + "`redirect_uri?error=<code>&error_description=...`; a bad state has no trusted address and is a 400.")
             .Redirects("to the app's redirect_uri with `code` (or `linked`, or `error` and `error_description`) and the app's `state`")
             .Fails(ErrorCode.InvalidOAuthState, ErrorCode.OAuthProviderError, ErrorCode.ServiceUnavailable)
-            .RateLimited("oauth-callback", 60);
+            .RateLimited(new Limit(RateLimitPolicies.OAuthCallback, Partitions.Ip));
         group.MapPost("/exchange", Exchange).WithName("OAuthExchange")
             .WithSummary("Trade the one-time code of the redirect flow for tokens")
             .WithDescription("The code lives 60 seconds and works once.")
             .Fails(ErrorCode.InvalidOAuthState, ErrorCode.AccountDisabled, ErrorCode.MfaRequired)
             .RequestExample(new { code = "the code query parameter", device_name = "laptop" })
-            .RateLimited("oauth-exchange", 60);
+            .RateLimited(new Limit(RateLimitPolicies.OAuthExchange, Partitions.Ip));
         group.MapPost("/{provider}/token", Token).WithName("OAuthTokenLogin")
             .WithSummary("Sign in with a provider code the app obtained itself (PKCE)")
             .WithDescription("For SPAs and mobile apps that ran the authorization request with the provider themselves.")
             .Fails(ErrorCode.NotFound, ErrorCode.OAuthProviderError, ErrorCode.AccountExists, ErrorCode.IdentifierTaken,
                 ErrorCode.AccountDisabled, ErrorCode.Unauthorized, ErrorCode.MfaRequired)
             .RequestExample(new { code = "provider code", code_verifier = "the PKCE verifier", redirect_uri = "http://localhost:3000/callback" })
-            .RateLimited("oauth-token", 30);
+            .RateLimited(new Limit(RateLimitPolicies.OAuthToken, Partitions.Ip));
         return routes;
     }
 

@@ -77,6 +77,17 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource, OutboxSignal outbo
         }
     }
 
+    public async ValueTask ReleaseConnectionAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_transaction is null && _connection is not null)
+        {
+            var connection = _connection;
+            _connection = null;
+            await connection.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

@@ -97,30 +97,10 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
     public async Task SetPasswordHashAsync(Guid userId, string passwordHash, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """
-            UPDATE users SET password_hash = @passwordHash, updated_at = @now, failed_logins = 0, locked_until = NULL
+            UPDATE users SET password_hash = @passwordHash, updated_at = @now
             WHERE id = @userId
             """;
         await ExecuteAsync(Sql, new { userId, passwordHash, now }, ct);
-    }
-
-    public async Task<bool> RecordFailedLoginAsync(Guid userId, int maxAttempts, DateTimeOffset lockUntil, CancellationToken ct)
-    {
-        const string Sql = """
-            UPDATE users SET
-                failed_logins = CASE WHEN failed_logins + 1 >= @maxAttempts THEN 0 ELSE failed_logins + 1 END,
-                locked_until = CASE WHEN failed_logins + 1 >= @maxAttempts THEN @lockUntil ELSE locked_until END
-            WHERE id = @userId
-            RETURNING failed_logins = 0
-            """;
-        var db = await uow.EnlistAsync(ct);
-        return await db.Connection.ExecuteScalarAsync<bool>(
-            new CommandDefinition(Sql, new { userId, maxAttempts, lockUntil }, db.Transaction, cancellationToken: ct));
-    }
-
-    public async Task ClearFailedLoginsAsync(Guid userId, CancellationToken ct)
-    {
-        const string Sql = "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @userId";
-        await ExecuteAsync(Sql, new { userId }, ct);
     }
 
     public async Task<bool> UpdateProfileAsync(User user, CancellationToken ct)

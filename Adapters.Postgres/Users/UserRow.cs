@@ -7,7 +7,7 @@ internal sealed class UserRow
 {
     public const string Columns = """
         id, email, email_verified, phone, phone_verified, username, name, avatar_url, password_hash,
-        roles, plan, status, created_at, updated_at, deleted_at, failed_logins, locked_until
+        roles, plan, status, created_at, updated_at, deleted_at
         """;
 
     public Guid Id { get; init; }
@@ -25,8 +25,6 @@ internal sealed class UserRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; init; }
-    public int FailedLogins { get; init; }
-    public DateTimeOffset? LockedUntil { get; init; }
 
     public static string StatusText(UserStatus status) => status switch
     {
@@ -59,7 +57,5 @@ internal sealed class UserRow
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         DeletedAt = DeletedAt,
-        FailedLogins = FailedLogins,
-        LockedUntil = LockedUntil,
     };
 }

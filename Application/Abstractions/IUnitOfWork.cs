@@ -7,4 +7,11 @@ namespace AuthService.Application.Abstractions;
 public interface IUnitOfWork
 {
     Task CommitAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Hands the connection back to the pool when no transaction is open (the next statement takes
+    /// one again): called before slow work that needs no database, such as waiting for a password
+    /// hash, so that a flood of such requests cannot hold every pooled connection.
+    /// </summary>
+    ValueTask ReleaseConnectionAsync(CancellationToken ct);
 }

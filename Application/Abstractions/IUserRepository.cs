@@ -18,18 +18,7 @@ public interface IUserRepository
 
     Task MarkVerifiedAsync(Guid userId, IdentifierKind kind, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Also clears failed sign-ins and any lockout: a new password starts afresh.</summary>
     Task SetPasswordHashAsync(Guid userId, string passwordHash, DateTimeOffset now, CancellationToken ct);
-
-    /// <summary>
-    /// Counts a failed password sign-in, in one statement (parallel failures all count). The
-    /// <paramref name="maxAttempts"/>-th locks password sign-in until <paramref name="lockUntil"/>
-    /// and starts the count again; returns true when this failure locked the account.
-    /// </summary>
-    Task<bool> RecordFailedLoginAsync(Guid userId, int maxAttempts, DateTimeOffset lockUntil, CancellationToken ct);
-
-    /// <summary>After a successful sign-in: no failures counted, no lockout.</summary>
-    Task ClearFailedLoginsAsync(Guid userId, CancellationToken ct);
 
     /// <summary>Updates name, username and avatar; returns false when the username is taken.</summary>
     Task<bool> UpdateProfileAsync(User user, CancellationToken ct);

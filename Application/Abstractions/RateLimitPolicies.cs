@@ -36,6 +36,18 @@ public static class RateLimitPolicies
     /// <summary>Refresh per session.</summary>
     public const string Refresh = "refresh";
 
+    /// <summary>OAuth redirects to a provider per client IP.</summary>
+    public const string OAuthStart = "oauth-start";
+
+    /// <summary>OAuth callbacks per client IP (each one calls the provider).</summary>
+    public const string OAuthCallback = "oauth-callback";
+
+    /// <summary>One-time OAuth codes traded for tokens per client IP.</summary>
+    public const string OAuthExchange = "oauth-exchange";
+
+    /// <summary>Provider codes the app obtained itself, for sign-in or linking, per client IP (each one calls the provider).</summary>
+    public const string OAuthToken = "oauth-token";
+
     /// <summary>Every other route per client IP.</summary>
     public const string General = "general";
 
@@ -51,6 +63,10 @@ public static class RateLimitPolicies
         [OtpVerify] = new(10, TimeSpan.FromMinutes(10)),
         [Reset] = new(10, TimeSpan.FromMinutes(10)),
         [Refresh] = new(60, TimeSpan.FromMinutes(1)),
+        [OAuthStart] = new(60, TimeSpan.FromMinutes(1)),
+        [OAuthCallback] = new(60, TimeSpan.FromMinutes(1)),
+        [OAuthExchange] = new(60, TimeSpan.FromMinutes(1)),
+        [OAuthToken] = new(30, TimeSpan.FromMinutes(1)),
         [General] = new(600, TimeSpan.FromMinutes(1)),
     };
 

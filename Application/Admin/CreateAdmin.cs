@@ -13,7 +13,13 @@ public interface ICreateAdmin
 }
 
 internal sealed class CreateAdmin(
-    IUserRepository users, IPasswordHasher passwords, Auditor audit, IUnitOfWork uow, IIdGenerator ids, TimeProvider clock) : ICreateAdmin
+    IUserRepository users,
+    IPasswordHasher passwords,
+    IPasswordScreen screen,
+    Auditor audit,
+    IUnitOfWork uow,
+    IIdGenerator ids,
+    TimeProvider clock) : ICreateAdmin
 {
     public async Task<Result<User>> ExecuteAsync(string email, string password, CancellationToken ct)
     {
@@ -25,6 +31,11 @@ internal sealed class CreateAdmin(
         if (password.Length is < Rules.MinPasswordLength or > Rules.MaxPasswordLength)
         {
             return Error.Validation("password", $"must be {Rules.MinPasswordLength} to {Rules.MaxPasswordLength} characters");
+        }
+
+        if (screen.IsCommon(password))
+        {
+            return Error.Validation("password", "is one of the commonly used or breached passwords; choose another");
         }
 
         var now = clock.GetUtcNow();

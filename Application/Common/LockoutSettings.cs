@@ -1,10 +1,11 @@
 namespace AuthService.Application.Common;
 
 /// <summary>
-/// Password sign-in lockout: after <see cref="MaxFailedAttempts"/> consecutive wrong passwords the
-/// account refuses password sign-in for <see cref="Duration"/>. Other ways in (one-time code,
-/// OAuth, password reset, which also lifts it) stay open, so a stranger cannot lock anyone out
-/// of their account, only out of guessing.
+/// Password sign-in lockout per identifier: after <see cref="MaxFailedAttempts"/> failed password
+/// attempts within <see cref="Window"/> the identifier refuses password sign-in for
+/// <see cref="Duration"/>, whether or not an account has it. Other ways in (one-time code, passkey,
+/// OAuth, password reset, which also lifts it) stay open, so a stranger cannot lock anyone out of
+/// their account, only out of guessing.
 /// </summary>
 public sealed class LockoutSettings
 {
@@ -12,6 +13,9 @@ public sealed class LockoutSettings
     public int MaxFailedAttempts { get; set; } = 5;
 
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failures further apart than this do not add up.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool Enabled => MaxFailedAttempts > 0;
 }

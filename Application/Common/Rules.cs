@@ -1,3 +1,4 @@
+using AuthService.Application.Abstractions;
 using AuthService.Domain.Users;
 using FluentValidation;
 
@@ -9,12 +10,15 @@ internal static class Rules
     public const int MinPasswordLength = 12;
 
     // Argon2id takes any length, but an unbounded password is a cheap way to burn CPU and memory.
-    public const int MaxPasswordLength = 256;
+    public const int MaxPasswordLength = 128;
 
-    public static IRuleBuilderOptions<T, string> Password<T>(this IRuleBuilder<T, string> rule) =>
+    /// <summary>A new password: 12 to 128 characters and not on the breached-password list.</summary>
+    public static IRuleBuilderOptions<T, string> Password<T>(this IRuleBuilder<T, string> rule, IPasswordScreen screen) =>
         rule.NotEmpty().WithMessage("is required")
             .MinimumLength(MinPasswordLength).WithMessage($"must be at least {MinPasswordLength} characters")
-            .MaximumLength(MaxPasswordLength).WithMessage($"must be at most {MaxPasswordLength} characters");
+            .MaximumLength(MaxPasswordLength).WithMessage($"must be at most {MaxPasswordLength} characters")
+            .Must(p => p is null || p.Length < MinPasswordLength || p.Length > MaxPasswordLength || !screen.IsCommon(p))
+            .WithMessage("is one of the commonly used or breached passwords; choose another");
 
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(e => e is null || Identifiers.IsEmail(e.Trim())).WithMessage("must be a valid email address");

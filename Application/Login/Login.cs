@@ -39,7 +39,7 @@ internal sealed class Login(
     ISecondFactorGate signIn,
     Auditor audit,
     IUnitOfWork uow,
-    LockoutSettings lockout,
+    IPasswordLockout lockout,
     TimeProvider clock) : ILogin
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(LoginCommand command, CancellationToken ct)
@@ -53,16 +53,21 @@ internal sealed class Login(
             : command.Phone is not null ? IdentifierKind.Phone
             : IdentifierKind.Username;
         var identifier = ContactLookup.Normalize(kind, command.Email ?? command.Phone ?? command.Username!);
-        var user = await ContactLookup.FindAsync(users, kind, identifier, ct);
-        var now = clock.GetUtcNow();
 
-        // Locked: answered before any hashing, so a guessing run costs us nothing while it lasts.
-        if (lockout.Enabled && user is not null && user.IsLockedOut(now))
+        // The lock belongs to the identifier, not to an account: right or wrong password, known or
+        // unknown address, a locked identifier answers the same, before any hashing.
+        if (await lockout.LockedForAsync(kind, identifier, ct) is { } left)
         {
-            await RecordFailureAsync(user.Id, kind, "locked", command.Client, ct);
+            await RecordFailureAsync(null, kind, "locked", command.Client, ct);
             AuthMetrics.SignIn(AuthMethods.Password, "locked");
-            return Locked(user.LockedUntil!.Value - now);
+            return Locked(left);
         }
+
+        var user = await ContactLookup.FindAsync(users, kind, identifier, ct);
+
+        // The hash may wait for a slot: the database connection goes back to the pool meanwhile,
+        // so a sign-in flood cannot hold every connection that other requests need.
+        await uow.ReleaseConnectionAsync(ct);
 
         // Unknown accounts and accounts without a password still pay for one Argon2id
         // verification, so the answer takes the same time as a wrong password.
@@ -79,11 +84,10 @@ internal sealed class Login(
         if (user is null || verification == PasswordVerification.Failed)
         {
             // The failure that reaches the limit still answers like any wrong password; the next
-            // attempt, right password or not, is the one told the account is locked.
-            var lockedNow = lockout.Enabled && user is not null
-                && await users.RecordFailedLoginAsync(user.Id, lockout.MaxFailedAttempts, now + lockout.Duration, ct);
+            // attempt, right password or not, is the one told the identifier is locked.
+            var lockedNow = await lockout.RecordFailureAsync(kind, identifier, user, ct);
 
-            // The audit row of the failure that locked the account says so: when guessing began to be refused.
+            // The audit row of the failure that locked the identifier says so: when guessing began to be refused.
             await RecordFailureAsync(user?.Id, kind, lockedNow ? "invalid_credentials_locked" : "invalid_credentials", command.Client, ct);
             AuthMetrics.SignIn(AuthMethods.Password, "invalid_credentials");
             return new Error(ErrorCode.InvalidCredentials, "The credentials are not valid.");
@@ -102,16 +106,15 @@ internal sealed class Login(
             return new Error(ErrorCode.EmailNotVerified, "Verify your email address (or phone number) before signing in.");
         }
 
+        var now = clock.GetUtcNow();
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.PasswordHash = await passwords.HashAsync(command.Password, ct);
             await users.SetPasswordHashAsync(user.Id, user.PasswordHash, now, ct);
         }
-        else if (user.FailedLogins > 0 || user.LockedUntil is not null)
-        {
-            await users.ClearFailedLoginsAsync(user.Id, ct);
-        }
 
+        // The password is right: failures below the limit are forgotten ("in a row").
+        await lockout.ReleaseAsync(user, ct);
         var signedIn = await signIn.SignInAsync(user, AuthMethods.Password, command.DeviceName, command.Client, ct);
         if (!signedIn.IsSuccess)
         {

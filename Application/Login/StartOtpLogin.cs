@@ -19,8 +19,9 @@ internal sealed class StartOtpLoginCommandValidator : AbstractValidator<StartOtp
 }
 
 /// <summary>
-/// Always answers 202: whether an account exists is nobody's business but its owner's. For the
-/// same reason a cooldown is skipped silently here (a 429 would tell used addresses apart).
+/// Answers 202 whether or not an account exists: that is nobody's business but its owner's. A
+/// second code to the same address within the cooldown is a 429 with Retry-After, for unknown
+/// addresses exactly as for known ones (the cooldown is checked before the account is looked up).
 /// </summary>
 internal sealed class StartOtpLogin(IValidator<StartOtpLoginCommand> validator, ContactCodeSender sender) : IStartOtpLogin
 {
@@ -31,7 +32,7 @@ internal sealed class StartOtpLogin(IValidator<StartOtpLoginCommand> validator, 
             return invalid;
         }
 
-        await sender.SendAsync(Contact.From(command.Email, command.Phone), OtpPurpose.Login, "login", _ => true, ct);
-        return Unit.Value;
+        var tooSoon = await sender.SendAsync(Contact.From(command.Email, command.Phone), OtpPurpose.Login, "login", _ => true, ct);
+        return tooSoon is null ? Unit.Value : tooSoon;
     }
 }

@@ -22,13 +22,13 @@ public interface IRegisterUser
 
 internal sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand>
 {
-    public RegisterCommandValidator()
+    public RegisterCommandValidator(IPasswordScreen screen)
     {
         RuleFor(c => c.Email).Email();
         RuleFor(c => c.Phone).Phone();
         RuleFor(c => c).Must(c => c.Email is not null || c.Phone is not null)
             .WithName("email").WithMessage("email or phone is required").OverridePropertyName("email");
-        RuleFor(c => c.Password).Password();
+        RuleFor(c => c.Password).Password(screen);
         RuleFor(c => c.Username).Username();
         RuleFor(c => c.Name).Name();
     }

@@ -17,11 +17,11 @@ public interface IChangePassword
 
 internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePasswordCommand>
 {
-    public ChangePasswordCommandValidator()
+    public ChangePasswordCommandValidator(IPasswordScreen screen)
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("is required")
             .MaximumLength(Rules.MaxPasswordLength).WithMessage($"must be at most {Rules.MaxPasswordLength} characters");
-        RuleFor(c => c.NewPassword).Password();
+        RuleFor(c => c.NewPassword).Password(screen);
     }
 }
 
@@ -48,6 +48,7 @@ internal sealed class ChangePassword(
             return Error.NotFound("User");
         }
 
+        await uow.ReleaseConnectionAsync(ct); // no connection held while waiting for a hashing slot
         var ok = user.PasswordHash is { } hash
             && await passwords.VerifyAsync(hash, command.CurrentPassword, ct) != PasswordVerification.Failed;
         if (!ok)

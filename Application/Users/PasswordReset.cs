@@ -1,5 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
+using AuthService.Application.Login;
 using AuthService.Application.Otp;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
@@ -33,15 +34,15 @@ internal sealed class ForgotPasswordCommandValidator : AbstractValidator<ForgotP
 
 internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPasswordCommand>
 {
-    public ResetPasswordCommandValidator()
+    public ResetPasswordCommandValidator(IPasswordScreen screen)
     {
         RuleFor(c => (string?)c.Email).NotEmpty().WithMessage("is required").Email().OverridePropertyName("email");
         RuleFor(c => c.Code).OtpCode();
-        RuleFor(c => c.NewPassword).Password();
+        RuleFor(c => c.NewPassword).Password(screen);
     }
 }
 
-/// <summary>Always 202, account or not; the cooldown is skipped silently for the same reason.</summary>
+/// <summary>202 account or not; within the cooldown a 429 with Retry-After, account or not.</summary>
 internal sealed class ForgotPassword(IValidator<ForgotPasswordCommand> validator, ContactCodeSender sender) : IForgotPassword
 {
     public async Task<Result<Unit>> ExecuteAsync(ForgotPasswordCommand command, CancellationToken ct)
@@ -51,8 +52,8 @@ internal sealed class ForgotPassword(IValidator<ForgotPasswordCommand> validator
             return invalid;
         }
 
-        await sender.SendAsync(Contact.From(command.Email, null), OtpPurpose.PasswordReset, "reset", _ => true, ct);
-        return Unit.Value;
+        var tooSoon = await sender.SendAsync(Contact.From(command.Email, null), OtpPurpose.PasswordReset, "reset", _ => true, ct);
+        return tooSoon is null ? Unit.Value : tooSoon;
     }
 }
 
@@ -63,6 +64,7 @@ internal sealed class ResetPassword(
     IPasswordHasher passwords,
     OtpService otp,
     SessionRevoker revoker,
+    IPasswordLockout lockout,
     Auditor audit,
     IUnitOfWork uow,
     TimeProvider clock) : IResetPassword
@@ -98,6 +100,9 @@ internal sealed class ResetPassword(
             new Dictionary<string, object?> { ["sessions_revoked"] = revoked.Count });
         await uow.CommitAsync(ct);
         await revoker.PublishAsync(revoked, ct);
+
+        // A new password lifts any password lockout of the account's identifiers.
+        await lockout.ReleaseAsync(user, ct);
         return Unit.Value;
     }
 }

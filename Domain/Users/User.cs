@@ -18,17 +18,9 @@ public sealed class User
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
-    /// <summary>Consecutive failed password sign-ins since the last success (or lockout).</summary>
-    public int FailedLogins { get; set; }
-
-    /// <summary>Until when password sign-in is refused after too many failures.</summary>
-    public DateTimeOffset? LockedUntil { get; set; }
-
     public bool HasPassword => PasswordHash is not null;
 
     public bool IsActive => Status == UserStatus.Active;
-
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
 
     /// <summary>
     /// A password sign-in needs the identifier it was registered with to be verified:

@@ -11,11 +11,15 @@ internal static class SessionSettingsReader
         RefreshReuseGrace = TimeSpan.FromSeconds(Setting(configuration, "AUTH:REFRESH_REUSE_GRACE_SECONDS", 10, 0, 300)),
     };
 
-    /// <summary>LOGIN__MAX_FAILED_ATTEMPTS (5; 0 = off) and LOGIN__LOCKOUT_MINUTES (15), checked at start.</summary>
+    /// <summary>
+    /// LOGIN__MAX_FAILED_ATTEMPTS (5; 0 = off), LOGIN__LOCKOUT_MINUTES (15) and
+    /// LOGIN__FAILURE_WINDOW_MINUTES (15), checked at start.
+    /// </summary>
     public static LockoutSettings ReadLockout(IConfiguration configuration) => new()
     {
         MaxFailedAttempts = Setting(configuration, "LOGIN:MAX_FAILED_ATTEMPTS", 5, 0, 1000),
         Duration = TimeSpan.FromMinutes(Setting(configuration, "LOGIN:LOCKOUT_MINUTES", 15, 1, 1440)),
+        Window = TimeSpan.FromMinutes(Setting(configuration, "LOGIN:FAILURE_WINDOW_MINUTES", 15, 1, 1440)),
     };
 
     /// <summary>JWT__ISSUER, JWT__AUDIENCE (neither empty) and JWT__ACCESS_TOKEN_MINUTES (15, 1-1440), checked at start.</summary>

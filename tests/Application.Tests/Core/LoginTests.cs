@@ -14,7 +14,7 @@ public sealed class LoginTests
     private readonly Fakes _f = new();
     private readonly ISecondFactorGate _starter = Substitute.For<ISecondFactorGate>();
 
-    private readonly LockoutSettings _lockout = new() { MaxFailedAttempts = 5, Duration = TimeSpan.FromMinutes(15) };
+    private readonly IPasswordLockout _lockout = Substitute.For<IPasswordLockout>();
 
     private Login.Login Sut() =>
         new(new LoginCommandValidator(), _f.Users, _f.Passwords, _starter, _f.Auditor, _f.Uow, _lockout, _f.Clock);
@@ -29,68 +29,57 @@ public sealed class LoginTests
         return user;
     }
 
-    [Fact]
-    public async Task LockedAccount_IsAccountLocked_WithRetryAfter_WithoutHashing()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LockedIdentifier_IsAccountLocked_WithRetryAfter_WithoutHashing_KnownOrNot(bool known)
     {
-        var user = KnownUser(PasswordVerification.Succeeded);
-        user.LockedUntil = Fakes.Start.AddMinutes(10);
+        if (known)
+        {
+            KnownUser(PasswordVerification.Succeeded);
+        }
+
+        _lockout.LockedForAsync(IdentifierKind.Email, "ada@example.test", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(10));
 
         var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
 
         Assert.Equal(ErrorCode.AccountLocked, result.Error!.Code);
         Assert.Equal(TimeSpan.FromMinutes(10), result.Error.RetryAfter);
         await _f.Passwords.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
+        await _f.Passwords.DidNotReceiveWithAnyArgs().VerifyDummyAsync(default!, default);
         await _starter.DidNotReceiveWithAnyArgs().SignInAsync(default!, default!, default, default!, default);
         await _f.AuditLog.Received(1).RecordAsync(Arg.Is<AuditEvent>(e => e.Action == AuditAction.LoginFailed), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task LockThatHasRunOut_LetsTheRightPasswordIn_AndIsCleared()
-    {
-        var user = KnownUser(PasswordVerification.Succeeded);
-        user.LockedUntil = Fakes.Start.AddSeconds(-1);
-
-        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
-
-        Assert.True(result.IsSuccess);
-        await _f.Users.Received(1).ClearFailedLoginsAsync(user.Id, Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task WrongPassword_IsCountedTowardsTheLockout()
+    public async Task WrongPassword_IsCountedForTheIdentifier_WithItsOwner()
     {
         var user = KnownUser(PasswordVerification.Failed);
 
         var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
 
         Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
-        await _f.Users.Received(1).RecordFailedLoginAsync(user.Id, 5, Fakes.Start.AddMinutes(15), Arg.Any<CancellationToken>());
+        await _lockout.Received(1).RecordFailureAsync(IdentifierKind.Email, "ada@example.test", user, Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task RightPassword_ClearsEarlierFailures_ButWritesNothingWhenThereWereNone()
+    public async Task UnknownIdentifier_IsCountedToo()
+    {
+        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
+        await _lockout.Received(1).RecordFailureAsync(IdentifierKind.Email, "ada@example.test", null, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RightPassword_ForgetsEarlierFailures_AndReleasesTheConnectionBeforeHashing()
     {
         var user = KnownUser(PasswordVerification.Succeeded);
 
         Assert.True((await Sut().ExecuteAsync(Command(), CancellationToken.None)).IsSuccess);
-        await _f.Users.DidNotReceiveWithAnyArgs().ClearFailedLoginsAsync(default, default);
 
-        user.FailedLogins = 3;
-        Assert.True((await Sut().ExecuteAsync(Command(), CancellationToken.None)).IsSuccess);
-        await _f.Users.Received(1).ClearFailedLoginsAsync(user.Id, Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task LockoutOff_NeverCountsNorLocks()
-    {
-        _lockout.MaxFailedAttempts = 0;
-        var user = KnownUser(PasswordVerification.Failed);
-        user.LockedUntil = Fakes.Start.AddMinutes(10);
-
-        var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);
-
-        Assert.Equal(ErrorCode.InvalidCredentials, result.Error!.Code);
-        await _f.Users.DidNotReceiveWithAnyArgs().RecordFailedLoginAsync(default, default, default, default);
+        await _lockout.Received(1).ReleaseAsync(user, Arg.Any<CancellationToken>());
+        await _f.Uow.Received(1).ReleaseConnectionAsync(Arg.Any<CancellationToken>());
     }
 
     private static LoginCommand Command(string email = "Ada@Example.test", string password = "correct horse battery") =>

@@ -34,6 +34,23 @@ public sealed partial class MailCatcher(string baseUrl)
         throw new TimeoutException($"No new code arrived for {address}.");
     }
 
+    /// <summary>The text of the newest message to <paramref name="address"/>, once it has more than <paramref name="seen"/>.</summary>
+    public async Task<string> WaitForMessageAsync(string address, int seen, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await MessagesToAsync(address) is { } messages && messages.Count > seen)
+            {
+                return messages[^1];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No new message arrived for {address}.");
+    }
+
     /// <summary>How many messages each address has received.</summary>
     public async Task<Dictionary<string, int>> CountsByRecipientAsync()
     {

@@ -37,51 +37,6 @@ public sealed class UserRepositoryTests(PostgresFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task RecordFailedLogin_LocksAtTheLimit_AndANewPasswordLiftsIt()
-    {
-        var user = TestData.NewUser(TestData.Unique("l") + "@example.com");
-        await AddAsync(user);
-        var until = TestData.Now.AddMinutes(15);
-
-        var outcomes = new List<bool>();
-        for (var i = 0; i < 3; i++)
-        {
-            outcomes.Add(await UsersAsync(r => r.RecordFailedLoginAsync(user.Id, 3, until, CancellationToken.None)));
-        }
-
-        Assert.Equal([false, false, true], outcomes);
-        var locked = await UsersAsync(r => r.FindByIdAsync(user.Id, CancellationToken.None));
-        Assert.Equal((0, until), (locked!.FailedLogins, locked.LockedUntil));
-
-        await UsersAsync(async r =>
-        {
-            await r.SetPasswordHashAsync(user.Id, "$argon2id$new", TestData.Now, CancellationToken.None);
-            return true;
-        });
-        var unlocked = await UsersAsync(r => r.FindByIdAsync(user.Id, CancellationToken.None));
-        Assert.Equal((0, (DateTimeOffset?)null), (unlocked!.FailedLogins, unlocked.LockedUntil));
-    }
-
-    [Fact]
-    public async Task RecordFailedLogin_InParallel_CountsEveryFailure()
-    {
-        var user = TestData.NewUser(TestData.Unique("p") + "@example.com");
-        await AddAsync(user);
-
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => UsersAsync(r =>
-            r.RecordFailedLoginAsync(user.Id, 1000, TestData.Now.AddMinutes(15), CancellationToken.None))));
-
-        var found = await UsersAsync(r => r.FindByIdAsync(user.Id, CancellationToken.None));
-        Assert.Equal(20, found!.FailedLogins);
-        await UsersAsync(async r =>
-        {
-            await r.ClearFailedLoginsAsync(user.Id, CancellationToken.None);
-            return true;
-        });
-        Assert.Equal(0, (await UsersAsync(r => r.FindByIdAsync(user.Id, CancellationToken.None)))!.FailedLogins);
-    }
-
-    [Fact]
     public async Task Add_EmailTakenInOtherCase_ReportsEmail()
     {
         var local = TestData.Unique("Case");

@@ -6,7 +6,7 @@ using AuthService.Integration.Tests.Api;
 using AuthService.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace AuthService.Integration.Tests.Hostile;
+namespace AuthService.Integration.Tests.Abuse;
 
 /// <summary>
 /// Walks every operation of the OpenAPI documents of both listeners with hostile requests, with

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AuthService.Integration.Tests.Hostile;
+namespace AuthService.Integration.Tests.Abuse;
 
 /// <summary>One request the walker sends: a path, a query, a body as raw bytes and its content type.</summary>
 public sealed record HostileCase(string Label, string Path, byte[]? Body, string? ContentType, IReadOnlyDictionary<string, string> Headers);

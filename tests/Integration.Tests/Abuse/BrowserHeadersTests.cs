@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using AuthService.Integration.Tests.Infrastructure;
 
-namespace AuthService.Integration.Tests.Hostile;
+namespace AuthService.Integration.Tests.Abuse;
 
 /// <summary>The service with one browser origin allowed, and HSTS on.</summary>
 public sealed class CorsApp : AuthServiceApp
