@@ -1,3 +1,4 @@
+using AuthService.Application.Abstractions;
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
@@ -23,7 +24,7 @@ public static class MfaEndpoints
             .WithDescription("Answers the token response. 400 INVALID_MFA_CODE for a wrong or replayed code; after 5 wrong codes, or once used or expired (5 minutes), the mfa_token is void (401 INVALID_TOKEN).")
             .Fails(ErrorCode.InvalidMfaCode, ErrorCode.InvalidToken, ErrorCode.AccountDisabled)
             .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer", code = "123456" })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.MfaVerify, Partitions.Ip));
         return routes;
     }
 

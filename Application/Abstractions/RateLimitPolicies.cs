@@ -33,6 +33,9 @@ public static class RateLimitPolicies
     /// <summary>Password reset with a code per identifier.</summary>
     public const string Reset = "reset";
 
+    /// <summary>Second-factor codes at sign-in per client IP (each mfa_token also allows only 5 tries).</summary>
+    public const string MfaVerify = "mfa-verify";
+
     /// <summary>Refresh per session.</summary>
     public const string Refresh = "refresh";
 
@@ -62,6 +65,7 @@ public static class RateLimitPolicies
         [Verify] = new(10, TimeSpan.FromMinutes(10)),
         [OtpVerify] = new(10, TimeSpan.FromMinutes(10)),
         [Reset] = new(10, TimeSpan.FromMinutes(10)),
+        [MfaVerify] = new(30, TimeSpan.FromMinutes(1)),
         [Refresh] = new(60, TimeSpan.FromMinutes(1)),
         [OAuthStart] = new(60, TimeSpan.FromMinutes(1)),
         [OAuthCallback] = new(60, TimeSpan.FromMinutes(1)),
