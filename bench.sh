@@ -13,7 +13,9 @@
 #   BENCH_DURATION   measured seconds per cell            (default 15)
 #   BENCH_WARMUP     warm-up seconds per cell, not counted (default 2)
 #   BENCH_LEVELS     concurrency levels                    (default "1 16 64")
-#   BENCH_SCENARIOS  subset of "login refresh me sessions register"
+#   BENCH_SCENARIOS  subset of "login refresh me sessions register", plus (AuthService
+#                    alone, not in the default set) "flood" and "enum": see
+#                    bench/scenarios/isolation.sh
 #   BENCH_SYSTEMS    subset of "authservice identity better-auth"
 #   BENCH_USERS      seeded users per system for login     (default 100)
 #   BENCH_CEILING_SECONDS  Argon2id ceiling measurement    (default 10)
@@ -92,6 +94,8 @@ fi
 echo $$ >"$LOCK"
 on_cleanup rm -f "$LOCK"
 ensure_dotnet
+# The flood scenario opens 1000+ connections: the service and wrk (started from here) need the descriptors.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 # ------------------------------------------------------------------ tools
 ensure_apt_package wrk wrk
@@ -327,10 +331,20 @@ measure_ceiling() {
     --single-seconds 0.5 --no-isopoh >"$1" 2>>"$LOGS/ceiling.log" || echo '{"argon2id":{}}' >"$1"
 }
 
+# shellcheck source=bench/scenarios/isolation.sh
+. bench/scenarios/isolation.sh
+
 declare -A DATAFILE=()
 ncells=0
 for scen in $BENCH_SCENARIOS; do
   say "scenario $scen"
+  if [ "$scen" = flood ] || [ "$scen" = enum ]; then
+    has_system authservice || continue
+    cell="$CELLS/${scen}__authservice__c$([ "$scen" = flood ] && echo "$FLOOD_CONNECTIONS" || echo 1).json"
+    "run_$scen" "$cell" || die "scenario $scen failed"
+    ncells=$((ncells + 1))
+    continue
+  fi
   for s in $BENCH_SYSTEMS; do
     supports "$scen" "$s" || continue
     DATAFILE[$s]=$(seed_scenario "$scen" "$s" 2>>"$LOGS/seed-$s.log") ||

@@ -3,6 +3,7 @@ using AuthService.Application.Otp;
 using AuthService.Application.Sessions;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuthService.Application;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<OtpService>();
         services.AddScoped<Cooldown>();
         services.AddScoped<ContactCodeSender>();
+        services.TryAddSingleton(new CodeRequestTiming());
         services.AddScoped<OAuth.AppCodeRedeemer>();
         services.AddScoped<Auditor>();
         services.AddScoped<Events.EventRecorder>();

@@ -62,6 +62,10 @@ internal static class ServiceHost
         builder.Services.AddSingleton(SessionSettingsReader.ReadLockout(configuration));
         builder.Services.AddSingleton(SessionSettingsReader.ReadTokens(configuration));
         builder.Services.AddSingleton<IRuntimeSettings>(new ConfigurationRuntimeSettings(configuration));
+        builder.Services.AddSingleton(new Application.Otp.CodeRequestTiming
+        {
+            Floor = TimeSpan.FromMilliseconds(SessionSettingsReader.Setting(configuration, "AUTH:CODE_REQUEST_FLOOR_MS", 50, 0, 5000)),
+        });
         builder.Services.Configure<SecurityHeaderOptions>(o => o.Hsts = configuration.GetValue("SERVER:HSTS", false));
         builder.Services.AddSingleton(WebhookSettingsReader.Read(configuration, builder.Environment.IsDevelopment()));
         builder.Services

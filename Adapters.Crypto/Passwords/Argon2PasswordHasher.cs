@@ -12,7 +12,8 @@ namespace AuthService.Adapters.Crypto.Passwords;
 /// <summary>
 /// Argon2id in PHC string format through libsodium (Geralt, with the native library from the
 /// NuGet package; a managed Argon2 was measured 4.7-4.8x slower, see the README). Each hash costs tens of MiB and milliseconds
-/// of CPU, so a semaphore bounds how many run at once. A login flood queues (up to
+/// of CPU, so a semaphore bounds how many run at once, on threads of their own at a lower priority
+/// than request threads (<see cref="HashingThreads"/>). A login flood queues (up to
 /// <c>MAX_QUEUED_HASHES</c> waiting, each for at most <c>QUEUE_TIMEOUT_MS</c>), then gets
 /// <see cref="CapacityExceededException"/> instead of exhausting memory or every core.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
     private const int MaxHashStringLength = 512;
 
     private readonly SemaphoreSlim _slots;
+    private readonly HashingThreads _threads;
     private readonly TimeSpan _queueTimeout;
     private readonly int _maxQueued;
     private readonly int _iterations;
@@ -37,6 +39,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         _queueTimeout = TimeSpan.FromMilliseconds(o.QueueTimeoutMs);
         _maxQueued = o.MaxQueuedHashes;
         _slots = new SemaphoreSlim(o.MaxConcurrentHashes, o.MaxConcurrentHashes);
+        _threads = new HashingThreads(o.MaxConcurrentHashes);
 
         // Made with the current parameters, so verifying an unknown account costs what a real one does.
         _dummyHash = new Lazy<string>(() => Hash(RandomNumberGenerator.GetHexString(32)));
@@ -47,7 +50,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         await AcquireSlotAsync(ct);
         try
         {
-            return await Task.Run(() => Hash(password), ct);
+            return await _threads.RunAsync(() => Hash(password), ct);
         }
         finally
         {
@@ -65,7 +68,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         await AcquireSlotAsync(ct);
         try
         {
-            var ok = await Task.Run(() => Verify(hash, password), ct);
+            var ok = await _threads.RunAsync(() => Verify(hash, password), ct);
             if (!ok)
             {
                 return PasswordVerification.Failed;
@@ -84,7 +87,7 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         await AcquireSlotAsync(ct);
         try
         {
-            await Task.Run(() => Verify(_dummyHash.Value, password), ct);
+            await _threads.RunAsync(() => Verify(_dummyHash.Value, password), ct);
         }
         finally
         {
@@ -92,7 +95,13 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    public bool IsSaturated => _slots.CurrentCount == 0 && Volatile.Read(ref _queued) >= _maxQueued;
+
+    public void Dispose()
+    {
+        _threads.Dispose();
+        _slots.Dispose();
+    }
 
     /// <summary>Makes the dummy hash now (at host start), so the first unknown-account login costs no more than others.</summary>
     internal Task WarmUpAsync(CancellationToken ct) => Task.Run(() => _ = _dummyHash.Value, ct);

@@ -28,6 +28,7 @@ public static class AuthEndpoints
                 + "A 6-digit code goes to the email (or by SMS when only a phone is given); verify it before signing in.")
             .Fails(ErrorCode.IdentifierTaken)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", name = "Ada" })
+            .NeedsHashing()
             .RateLimited(new Limit(RateLimitPolicies.Register, Partitions.Ip));
         group.MapPost("/verify/email", VerifyEmail).WithName("VerifyEmail").WithSummary("Verify an email address with its code")
             .WithDescription("Codes are single use and live 10 minutes; the fifth wrong code voids the code (`OTP_ATTEMPTS_EXCEEDED`).")
@@ -48,6 +49,7 @@ public static class AuthEndpoints
                 + "password get the same `INVALID_CREDENTIALS`; repeated failures lock password sign-in for that identifier (423).")
             .Fails(ErrorCode.InvalidCredentials, ErrorCode.EmailNotVerified, ErrorCode.AccountDisabled, ErrorCode.AccountLocked, ErrorCode.MfaRequired)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", device_name = "laptop" })
+            .NeedsHashing()
             .RateLimited(
                 new Limit(RateLimitPolicies.LoginIp, Partitions.Ip),
                 new Limit(RateLimitPolicies.Login, Partitions.IpAndIdentifier<LoginRequest>(b => b.Email ?? b.Phone ?? b.Username)));
@@ -77,6 +79,7 @@ public static class AuthEndpoints
             .WithDescription("Sets the new password, revokes every session and API key of the account and lifts a sign-in lock.")
             .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded)
             .RequestExample(new { email = "ada@example.com", code = "123456", new_password = "another long passphrase" })
+            .NeedsHashing()
             .RateLimited(new Limit(RateLimitPolicies.Reset, Partitions.Identifier<ResetPasswordRequest>(b => b.Email)));
         return routes;
     }

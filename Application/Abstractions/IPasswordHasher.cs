@@ -19,4 +19,10 @@ public interface IPasswordHasher
 
     /// <summary>Spends the same time as a real verification, so unknown accounts are not distinguishable.</summary>
     Task VerifyDummyAsync(string password, CancellationToken ct);
+
+    /// <summary>
+    /// True when every slot is busy and the queue is full: a request that needs a hash now would be
+    /// refused, so it can be turned away before it costs anything (a database read, an exception).
+    /// </summary>
+    bool IsSaturated { get; }
 }

@@ -10,9 +10,11 @@ namespace AuthService.Application.Otp;
 /// <summary>
 /// "Send a code to this address if it belongs to someone who should get one": the shared body of
 /// resend, OTP sign-in and password reset. The cooldown is checked before the account is looked
-/// up, so it behaves the same for addresses with and without an account.
+/// up, so it behaves the same for addresses with and without an account; after it, the answer
+/// waits out <see cref="CodeRequestTiming.Floor"/>, so its time does not tell either.
 /// </summary>
-internal sealed class ContactCodeSender(IUserRepository users, OtpService otp, Cooldown cooldown, IUnitOfWork uow)
+internal sealed class ContactCodeSender(
+    IUserRepository users, OtpService otp, Cooldown cooldown, IUnitOfWork uow, CodeRequestTiming timing, TimeProvider clock)
 {
     /// <returns>The cooldown error when a code went to this address moments ago, else null.</returns>
     public async Task<Error?> SendAsync(
@@ -23,15 +25,21 @@ internal sealed class ContactCodeSender(IUserRepository users, OtpService otp, C
             return tooSoon;
         }
 
+        // The cooldown's answer does not depend on the account; from here on the time would.
+        var started = clock.GetTimestamp();
         var user = await ContactLookup.FindAsync(users, contact.Kind, contact.Destination, ct);
-        if (user is not { IsActive: true } || !wanted(user))
+        if (user is { IsActive: true } && wanted(user))
         {
-            return null;
+            var channel = contact.Kind == IdentifierKind.Phone ? OutboxChannel.Sms : OutboxChannel.Email;
+            await otp.IssueAsync(purpose, contact.Destination, user.Id, channel, ct);
+            await uow.CommitAsync(ct);
         }
 
-        var channel = contact.Kind == IdentifierKind.Phone ? OutboxChannel.Sms : OutboxChannel.Email;
-        await otp.IssueAsync(purpose, contact.Destination, user.Id, channel, ct);
-        await uow.CommitAsync(ct);
+        if (timing.Floor - clock.GetElapsedTime(started) is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest, clock, ct);
+        }
+
         return null;
     }
 }

@@ -243,5 +243,47 @@ if (raw.cells.some((x) => x.system === "authservice")) {
   p();
 }
 
+// Scenarios of AuthService against itself (bench/scenarios/isolation.sh).
+const flood = raw.cells.find((x) => x.scenario === "flood");
+if (flood) {
+  p("## Login flood isolation");
+  p();
+  p(
+    `${flood.flood_connections} connections send password logins as fast as they are answered; meanwhile 4 connections ` +
+      "read the current user, then 4 refresh their tokens. Idle: the same probes with no flood.",
+  );
+  p();
+  p("| probe | idle p50 | idle p99 | flood p50 | flood p99 | p99 × idle | probe errors during the flood |");
+  p("|---|---:|---:|---:|---:|---:|---:|");
+  for (const [name, label] of [["me", "GET /users/me"], ["refresh", "POST /auth/refresh"]]) {
+    const { idle, busy } = flood[name];
+    p(`| ${label} | ${f(idle.p50_ms, 1)} ms | ${f(idle.p99_ms, 1)} ms | ${f(busy.p50_ms, 1)} ms | ${f(busy.p99_ms, 1)} ms | ` +
+      `${f(busy.p99_ms / idle.p99_ms, 1)}× | ${busy.errors} |`);
+  }
+  const l = flood.login;
+  p();
+  p(
+    `Flood: ${l.requests} login answers in ${f(l.duration_s, 0)} s, ${l.requests - l.non2xx} of them 200 ` +
+      `(${f((l.requests - l.non2xx) / l.duration_s, 1)}/s), the rest 503 with Retry-After (hashing queue full); ` +
+      `socket errors ${l.socket_errors.connect + l.socket_errors.read + l.socket_errors.write + l.socket_errors.timeout}. ` +
+      `Peak RSS during the flood: ${f(flood.peak_rss_mb, 0)} MB (${f(flood.rss_before_mb, 0)} MB before it).`,
+  );
+  p();
+}
+const enumCell = raw.cells.find((x) => x.scenario === "enum");
+if (enumCell) {
+  p("## Enumeration timing (known ÷ unknown account)");
+  p();
+  p(`${enumCell.samples} requests per route and kind, one at a time, known and unknown interleaved.`);
+  p();
+  p("| route | known median | unknown median | ratio | known p90 | unknown p90 | ratio | answers |");
+  p("|---|---:|---:|---:|---:|---:|---:|---|");
+  for (const [route, r] of Object.entries(enumCell.routes)) {
+    p(`| ${route} | ${f(r.known_median_ms, 1)} ms | ${f(r.unknown_median_ms, 1)} ms | ${f(r.median_ratio, 2)} | ` +
+      `${f(r.known_p90_ms, 1)} ms | ${f(r.unknown_p90_ms, 1)} ms | ${f(r.p90_ratio, 2)} | ${r.answers.join(", ")} |`);
+  }
+  p();
+}
+
 p("Raw numbers: the JSON file of the same name. How to reproduce: `./bench.sh` (see bench/README.md).");
 process.stdout.write(out.join("\n") + "\n");

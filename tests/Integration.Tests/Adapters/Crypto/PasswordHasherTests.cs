@@ -146,8 +146,29 @@ public sealed class PasswordHasherTests
         var rejected = await Assert.ThrowsAsync<CapacityExceededException>(() => hasher.HashAsync("password", default));
 
         Assert.Equal(TimeSpan.FromSeconds(1), rejected.RetryAfter);
+
+        // Said before any work to a caller that asks first (the HTTP filter of the hashing routes).
+        Assert.True(hasher.IsSaturated);
         Assert.StartsWith("$argon2id$", await running, StringComparison.Ordinal);
         Assert.StartsWith("$argon2id$", await queued, StringComparison.Ordinal);
+        Assert.False(hasher.IsSaturated);
+    }
+
+    [Fact]
+    public async Task Hashes_RunOnThreadsOfTheirOwn_AtALowerPriority()
+    {
+        using var sp = Start(memoryKib: 1024, iterations: 1, maxConcurrent: 2);
+        await sp.GetRequiredService<IPasswordHasher>().HashAsync("correct horse battery staple", default);
+
+        // /proc/self/task/<tid>/stat: field 2 is the thread's name, field 19 its nice value.
+        var nice = Directory.GetDirectories("/proc/self/task")
+            .Select(task => File.ReadAllText(Path.Combine(task, "stat")))
+            .Where(stat => stat.Contains("(argon2-", StringComparison.Ordinal))
+            .Select(stat => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+        Assert.NotEmpty(nice);
+        Assert.All(nice, n => Assert.Equal(10, n));
     }
 
     [Theory]
