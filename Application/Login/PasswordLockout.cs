@@ -1,5 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
+using AuthService.Application.Outbox;
+using AuthService.Domain.Outbox;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Login;
@@ -8,7 +10,8 @@ namespace AuthService.Application.Login;
 /// The password lockout, per identifier (an email, phone number or username, whether or not an
 /// account has it). Sign-in asks it before hashing and tells it each failure; other password
 /// checks (changing the password) report their wrong guesses through it too, so they count toward
-/// the same lock. The owner of an identifier gets one e-mail when a lock starts.
+/// the same lock. The owner of an identifier gets one e-mail when a lock starts (an outbox row in
+/// the caller's unit of work: the caller commits it).
 /// </summary>
 public interface IPasswordLockout
 {
@@ -29,8 +32,16 @@ public interface IPasswordLockout
 }
 
 internal sealed class PasswordLockout(
-    ILockoutStore store, ISecretHasher hasher, INotificationSender notifications, LockoutSettings settings) : IPasswordLockout
+    ILockoutStore store,
+    ISecretHasher hasher,
+    IOutbox outbox,
+    ISecretCipher cipher,
+    IIdGenerator ids,
+    LockoutSettings settings,
+    TimeProvider clock) : IPasswordLockout
 {
+    private const string LockedSubject = "Password sign-in to your account is locked";
+
     public async Task<TimeSpan?> LockedForAsync(IdentifierKind kind, string normalized, CancellationToken ct) =>
         settings.Enabled ? await store.LockedForAsync(Key(kind, normalized), ct) : null;
 
@@ -64,7 +75,10 @@ internal sealed class PasswordLockout(
 
         if (owner is { Email: { } email, EmailVerified: true })
         {
-            await notifications.EnqueueAsync(LockedMessage(email), ct);
+            // Through the outbox, in the caller's unit of work: it goes out when the caller commits.
+            var id = ids.NewId();
+            await outbox.AddMessageAsync(
+                new OutgoingMessage(id, OutboxChannel.Email, email, LockedSubject, OutboxBody.Seal(cipher, id, LockedText()), clock.GetUtcNow()), ct);
         }
 
         return true;
@@ -106,12 +120,9 @@ internal sealed class PasswordLockout(
         }
     }
 
-    private Notification LockedMessage(string email) => new(
-        NotificationChannel.Email,
-        email,
-        "Password sign-in to your account is locked",
+    private string LockedText() =>
         $"There were {settings.MaxFailedAttempts} failed attempts to sign in to your account with a password, "
         + $"so password sign-in is locked for {(int)settings.Duration.TotalMinutes} minutes.\n\n"
         + "If this was you, wait, sign in with a one-time code, or reset your password (which also lifts the lock). "
-        + "If it was not you, your password was not accepted; consider changing it to one you use nowhere else.");
+        + "If it was not you, your password was not accepted; consider changing it to one you use nowhere else.";
 }
