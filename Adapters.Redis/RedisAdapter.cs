@@ -41,6 +41,7 @@ public static class RedisAdapter
         services.AddSingleton<IOAuthStateStore, RedisOAuthStateStore>();
         services.AddSingleton<IOAuthExchangeCodeStore, RedisOAuthExchangeCodeStore>();
         services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();
+        services.AddSingleton<Application.SystemConfig.ISettingsChangeBus, RedisSettingsChangeBus>();
 
         return services;
     }

@@ -32,6 +32,11 @@ public static class DependencyInjection
         services.AddScoped<Auditor>();
         services.AddScoped<Events.EventRecorder>();
         services.AddScoped<SessionRevoker>();
+        services.AddSingleton<SystemConfig.SystemSettingsProvider>();
+        services.AddSingleton<SystemConfig.ISystemSettings>(sp => sp.GetRequiredService<SystemConfig.SystemSettingsProvider>());
+        services.AddScoped<SystemConfig.SettingsChangePublisher>();
+        services.AddScoped<Admin.AdminBootstrapper>();
+        services.AddScoped<Invites.InviteGate>();
         services.AddSingleton<ServiceKeys.ServiceKeyCache>();
         services.AddSingleton<ServiceKeys.ServiceCallTally>();
         services.AddScoped<Mfa.RecoveryCodes>();

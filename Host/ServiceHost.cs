@@ -68,6 +68,9 @@ internal static class ServiceHost
         });
         builder.Services.Configure<SecurityHeaderOptions>(o => o.Hsts = configuration.GetValue("SERVER:HSTS", false));
         builder.Services.AddSingleton(WebhookSettingsReader.Read(configuration, builder.Environment.IsDevelopment()));
+        builder.Services.AddSingleton(Application.SystemConfig.SettingCatalogue.ReadEnvironment(
+            name => configuration[name.Replace("__", ":", StringComparison.Ordinal)]));
+        builder.Services.AddSingleton(Application.Admin.BootstrapAdminSettings.Parse(configuration["ADMIN:BOOTSTRAP_EMAILS"]));
         builder.Services
             .AddApplication()
             .AddPostgres(configuration)
@@ -81,6 +84,8 @@ internal static class ServiceHost
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
         builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
         builder.Services.AddHostedService<Jobs.OutboxDispatchJob>();
+        builder.Services.AddHostedService<Jobs.SystemSettingsWatcher>();
+        builder.Services.AddHostedService<Jobs.AdminBootstrapJob>();
 
         var app = builder.Build();
 
@@ -112,6 +117,8 @@ internal static class ServiceHost
         api.MapGroup("/admin/service-keys").MapAdminServiceKeyEndpoints();
         api.MapGroup("/admin").MapOutboxEndpoints();
         api.MapGroup("/admin/webhooks").MapWebhookEndpoints();
+        api.MapGroup("/admin/invites").MapAdminInviteEndpoints();
+        api.MapGroup("/admin/config").MapAdminConfigEndpoints();
         app.MapGroup("/health").MapHealthEndpoints();
         app.MapKeyEndpoints();
         app.MapMetrics();

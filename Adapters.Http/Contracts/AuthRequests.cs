@@ -4,7 +4,9 @@ namespace AuthService.Adapters.Http.Contracts;
 
 // Every field is nullable so that a missing one is a 422 naming the field, not a binding 400;
 // [Required] marks the fields the documents declare required (see OpenApi/SchemaRules).
-public sealed record RegisterRequest(string? Email, string? Phone, [Required] string? Password, string? Username, string? Name);
+// invite_token matters only while registration is invite-only (AUTH__REGISTRATION).
+public sealed record RegisterRequest(
+    string? Email, string? Phone, [Required] string? Password, string? Username, string? Name, string? InviteToken = null);
 
 public sealed record RegisterResponse(Guid UserId, VerificationInfo Verification);
 

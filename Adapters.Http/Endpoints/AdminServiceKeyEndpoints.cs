@@ -34,7 +34,7 @@ public static class AdminServiceKeyEndpoints
         CreateServiceKeyRequest body, HttpContext http, ICreateServiceKey useCase, CancellationToken ct)
     {
         var result = await useCase.ExecuteAsync(
-            http.CurrentPrincipal(), new CreateServiceKeyCommand(body.Name, body.Service, body.ExpiresAt, http.ClientInfo()), ct);
+            http.CurrentPrincipal().UserId, new CreateServiceKeyCommand(body.Name, body.Service, body.ExpiresAt, http.ClientInfo()), ct);
         if (!result.IsSuccess)
         {
             return new ErrorResult(result.Error!);

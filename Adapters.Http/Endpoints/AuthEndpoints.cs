@@ -88,7 +88,7 @@ public static class AuthEndpoints
         RegisterRequest body, HttpContext http, IRegisterUser useCase, CancellationToken ct)
     {
         var result = await useCase.ExecuteAsync(
-            new RegisterCommand(body.Email, body.Phone, body.Password ?? "", body.Username, body.Name, http.ClientInfo()), ct);
+            new RegisterCommand(body.Email, body.Phone, body.Password ?? "", body.Username, body.Name, http.ClientInfo(), body.InviteToken), ct);
         return result.IsSuccess
             ? TypedResults.Created((string?)null, new RegisterResponse(
                 result.Value.UserId, new VerificationInfo(result.Value.Channel, result.Value.ExpiresIn)))

@@ -35,6 +35,8 @@ internal static class ErrorCodes
         [ErrorCode.InternalServerError] = (500, "INTERNAL_SERVER_ERROR"),
         [ErrorCode.MfaRequired] = (403, "MFA_REQUIRED"),
         [ErrorCode.InvalidMfaCode] = (400, "INVALID_MFA_CODE"),
+        [ErrorCode.SessionLimitReached] = (409, "SESSION_LIMIT_REACHED"),
+        [ErrorCode.InviteRequired] = (403, "INVITE_REQUIRED"),
     };
 
     public static (int Status, string Wire) Map(ErrorCode code) =>

@@ -39,6 +39,9 @@ internal sealed class UnhandledExceptionHandler(
             case BadHttpRequestException:
                 await ErrorEnvelope.WriteAsync(httpContext, 400, "MALFORMED_REQUEST", "The request could not be read.");
                 return true;
+            case Application.Sessions.SessionLimitReachedException limit:
+                await ErrorEnvelope.WriteAsync(httpContext, 409, "SESSION_LIMIT_REACHED", limit.Message);
+                return true;
             case CapacityExceededException busy:
                 await ErrorEnvelope.WriteAsync(httpContext, 503, "SERVICE_UNAVAILABLE",
                     "The service is busy. Retry shortly.", retryAfter: busy.RetryAfter);

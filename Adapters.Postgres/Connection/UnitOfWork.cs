@@ -14,6 +14,7 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource, OutboxSignal outbo
 {
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
+    private List<Func<CancellationToken, Task>>? _afterCommit;
     private bool _disposed;
     private bool _outboxWritten;
 
@@ -55,19 +56,26 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource, OutboxSignal outbo
     public async Task CommitAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_transaction is null)
+        if (_transaction is not null)
         {
-            return;
+            try
+            {
+                await _transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                await _transaction.DisposeAsync();
+                _transaction = null;
+            }
         }
 
-        try
+        if (_afterCommit is { } actions)
         {
-            await _transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            await _transaction.DisposeAsync();
-            _transaction = null;
+            _afterCommit = null;
+            foreach (var action in actions)
+            {
+                await action(ct);
+            }
         }
 
         if (_outboxWritten)
@@ -87,6 +95,8 @@ internal sealed class UnitOfWork(NpgsqlDataSource dataSource, OutboxSignal outbo
             await connection.DisposeAsync();
         }
     }
+
+    public void AfterCommit(Func<CancellationToken, Task> action) => (_afterCommit ??= []).Add(action);
 
     public async ValueTask DisposeAsync()
     {

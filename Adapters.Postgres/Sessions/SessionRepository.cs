@@ -158,6 +158,37 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         return [.. ids];
     }
 
+    public async Task<IReadOnlyList<Guid>?> MakeRoomAsync(
+        Guid userId, int limit, bool deny, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        // The lock makes parallel sign-ins of one user take turns, so each counts the sessions the
+        // previous ones committed (READ COMMITTED: every statement after the lock sees them).
+        // NO KEY UPDATE does not block the KEY SHARE locks that inserting sessions takes.
+        const string LockSql = "SELECT 1 FROM users WHERE id = @userId FOR NO KEY UPDATE";
+        const string CountSql = "SELECT count(*) FROM sessions WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now";
+        const string RevokeSql = """
+            UPDATE sessions s SET revoked_at = @now, revoked_reason = @reason
+            FROM (SELECT id FROM sessions
+                  WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now
+                  ORDER BY last_used_at DESC, id DESC
+                  OFFSET @keep) old
+            WHERE s.id = old.id
+            RETURNING s.id
+            """;
+        var db = await uow.EnlistAsync(ct);
+        await db.Connection.ExecuteAsync(new CommandDefinition(LockSql, new { userId }, db.Transaction, cancellationToken: ct));
+        if (deny)
+        {
+            var active = await db.Connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(CountSql, new { userId, now }, db.Transaction, cancellationToken: ct));
+            return active >= limit ? null : [];
+        }
+
+        var ids = await db.Connection.QueryAsync<Guid>(
+            new CommandDefinition(RevokeSql, new { userId, now, reason, keep = limit - 1 }, db.Transaction, cancellationToken: ct));
+        return [.. ids];
+    }
+
     public async Task<IReadOnlyList<Guid>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken ct)
     {
         const string Sql = "SELECT id FROM sessions WHERE revoked_at > @since";

@@ -145,9 +145,17 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
         }
 
         // A deleted account stays deleted: its identifiers may belong to someone else by now.
+        // Disabling revokes the user's API keys in the same statement (as deleting does): enabling
+        // the account again does not bring them back.
         const string Sql = """
-            UPDATE users SET status = @status, updated_at = @now
-            WHERE id = @userId AND deleted_at IS NULL
+            WITH changed AS (
+                UPDATE users SET status = @status, updated_at = @now
+                WHERE id = @userId AND deleted_at IS NULL
+                RETURNING id
+            )
+            UPDATE api_keys k SET revoked_at = @now
+            FROM changed c
+            WHERE k.user_id = c.id AND k.revoked_at IS NULL AND @status = 'disabled'
             """;
         await ExecuteAsync(Sql, new { userId, status = UserRow.StatusText(status), now }, ct);
     }

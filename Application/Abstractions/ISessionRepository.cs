@@ -39,6 +39,15 @@ public interface ISessionRepository
     Task<IReadOnlyList<Guid>> RevokeAllForUserAsync(
         Guid userId, Guid? except, string reason, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// Before a new session of the user: serialises the user's sign-ins (a lock on the user's row
+    /// held to the end of the transaction), then, with <paramref name="limit"/> active sessions or
+    /// more, either returns null (<paramref name="deny"/>) or revokes the least recently used ones so
+    /// that the new session makes <paramref name="limit"/>, returning their ids.
+    /// </summary>
+    Task<IReadOnlyList<Guid>?> MakeRoomAsync(
+        Guid userId, int limit, bool deny, string reason, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Sessions revoked after <paramref name="since"/>: what refills an emptied revocation cache.</summary>
     Task<IReadOnlyList<Guid>> ListRevokedSinceAsync(DateTimeOffset since, CancellationToken ct);
 

@@ -14,4 +14,10 @@ public interface IUnitOfWork
     /// hash, so that a flood of such requests cannot hold every pooled connection.
     /// </summary>
     ValueTask ReleaseConnectionAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the next commit has succeeded (e.g. publishing a
+    /// revocation that must not be announced for a change that rolled back); never on rollback.
+    /// </summary>
+    void AfterCommit(Func<CancellationToken, Task> action);
 }

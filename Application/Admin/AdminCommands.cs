@@ -28,7 +28,10 @@ public interface IRevokeUserSessions
     Task<Result<Unit>> ExecuteAsync(CurrentPrincipal admin, Guid userId, ClientInfo client, CancellationToken ct);
 }
 
-/// <summary>Disabling ends every session at once; an admin cannot disable themself (no lock-out by accident).</summary>
+/// <summary>
+/// Disabling ends every session and revokes every API key at once (the keys in the same statement
+/// as the status); an admin cannot disable themself (no lock-out by accident).
+/// </summary>
 internal sealed class ChangeUserStatus(
     IUserRepository users, ISessionRepository sessions, SessionRevoker revoker, Auditor audit, IUnitOfWork uow, TimeProvider clock)
     : IChangeUserStatus

@@ -22,6 +22,7 @@ internal sealed class OAuthAccountResolver(
     IUserRepository users,
     IIdGenerator ids,
     Auditor audit,
+    Invites.InviteGate invites,
     IUnitOfWork uow,
     TimeProvider clock) : IOAuthAccountResolver
 {
@@ -105,6 +106,11 @@ internal sealed class OAuthAccountResolver(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        if (await invites.AdmitProviderSignUpAsync(user.Email, user.Id, client, ct) is { } refused)
+        {
+            return refused;
+        }
+
         var taken = await users.AddAsync(user, ct);
         if (taken.Count > 0)
         {

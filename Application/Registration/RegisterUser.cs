@@ -10,8 +10,9 @@ using FluentValidation;
 
 namespace AuthService.Application.Registration;
 
+/// <summary><paramref name="InviteToken"/> matters only while registration is invite-only (AUTH__REGISTRATION).</summary>
 public sealed record RegisterCommand(
-    string? Email, string? Phone, string Password, string? Username, string? Name, ClientInfo Client);
+    string? Email, string? Phone, string Password, string? Username, string? Name, ClientInfo Client, string? InviteToken = null);
 
 public sealed record Registered(Guid UserId, string Channel, int ExpiresIn);
 
@@ -40,6 +41,7 @@ internal sealed class RegisterUser(
     IPasswordHasher passwords,
     OtpService otp,
     Auditor audit,
+    Invites.InviteGate invites,
     IUnitOfWork uow,
     IIdGenerator ids,
     TimeProvider clock) : IRegisterUser
@@ -51,11 +53,19 @@ internal sealed class RegisterUser(
             return invalid;
         }
 
+        // Before the password is hashed: a refused sign-up costs no Argon2id.
+        var userId = ids.NewId();
+        var email = command.Email is null ? null : Identifiers.NormalizeEmail(command.Email);
+        if (await invites.AdmitAsync(command.InviteToken, email, userId, command.Client, ct) is { } refused)
+        {
+            return refused;
+        }
+
         var now = clock.GetUtcNow();
         var user = new User
         {
-            Id = ids.NewId(),
-            Email = command.Email is null ? null : Identifiers.NormalizeEmail(command.Email),
+            Id = userId,
+            Email = email,
             Phone = command.Phone,
             Username = command.Username is null ? null : Identifiers.NormalizeUsername(command.Username),
             Name = command.Name?.Trim(),

@@ -32,6 +32,7 @@ internal sealed class VerifyContact(
     IUserRepository users,
     OtpService otp,
     Auditor audit,
+    Admin.AdminBootstrapper bootstrap,
     IUnitOfWork uow,
     TimeProvider clock) : IVerifyContact
 {
@@ -53,6 +54,8 @@ internal sealed class VerifyContact(
         }
 
         await users.MarkVerifiedAsync(user.Id, command.Kind, clock.GetUtcNow(), ct);
+        user.MarkVerified(command.Kind, clock.GetUtcNow());
+        await bootstrap.GrantIfListedAsync(user, command.Client, ct);
         await audit.RecordAsync(AuditAction.Verify, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["channel"] = command.Kind == IdentifierKind.Phone ? "phone" : "email" });
         await uow.CommitAsync(ct);

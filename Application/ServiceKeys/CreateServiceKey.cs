@@ -16,7 +16,8 @@ public sealed record IssuedServiceKey(ServiceKey ServiceKey, string Key);
 
 public interface ICreateServiceKey
 {
-    Task<Result<IssuedServiceKey>> ExecuteAsync(CurrentPrincipal admin, CreateServiceKeyCommand command, CancellationToken ct);
+    /// <summary><paramref name="issuedBy"/>: the admin, or null from the command line.</summary>
+    Task<Result<IssuedServiceKey>> ExecuteAsync(Guid? issuedBy, CreateServiceKeyCommand command, CancellationToken ct);
 }
 
 internal sealed class CreateServiceKeyCommandValidator : AbstractValidator<CreateServiceKeyCommand>
@@ -49,7 +50,7 @@ internal sealed class CreateServiceKey(
     TimeProvider clock) : ICreateServiceKey
 {
     public async Task<Result<IssuedServiceKey>> ExecuteAsync(
-        CurrentPrincipal admin, CreateServiceKeyCommand command, CancellationToken ct)
+        Guid? issuedBy, CreateServiceKeyCommand command, CancellationToken ct)
     {
         if (await validator.CheckAsync(command, ct) is { } invalid)
         {
@@ -74,14 +75,14 @@ internal sealed class CreateServiceKey(
             Prefix = prefix,
             KeyHash = hasher.Hash(plaintext),
             CreatedAt = now,
-            CreatedBy = admin.UserId,
+            CreatedBy = issuedBy,
             ExpiresAt = ApiKeyRules.TryParseTimestamp(command.ExpiresAt, out var at) ? at : null,
         };
 
         await keys.AddAsync(key, ct);
         await audit.RecordAsync(ServiceKeyAuditActions.Created, null, command.Client, ct,
             new Dictionary<string, object?> { ["service_key_id"] = key.Id, ["prefix"] = prefix, ["service"] = key.Service },
-            admin.UserId);
+            issuedBy);
         await uow.CommitAsync(ct);
         return new IssuedServiceKey(key, plaintext);
     }

@@ -1,5 +1,8 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Admin;
 using AuthService.Application.Common;
+using AuthService.Application.SystemConfig;
+using AuthService.Domain.Audit;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
 
@@ -12,6 +15,11 @@ internal sealed class SessionStarter(
     ISecretHasher hasher,
     IIdGenerator ids,
     SessionSettings settings,
+    ISystemSettings systemSettings,
+    AdminBootstrapper bootstrap,
+    SessionRevoker revoker,
+    Auditor audit,
+    IUnitOfWork uow,
     TimeProvider clock) : ISessionStarter
 {
     private const int MaxDeviceNameLength = 100;
@@ -24,6 +32,8 @@ internal sealed class SessionStarter(
         User user, string authMethod, string? deviceName, ClientInfo client, IReadOnlyList<string> amr, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        await bootstrap.GrantIfListedAsync(user, client, ct);
+        await MakeRoomAsync(user, client, now, ct);
         var session = new Session
         {
             Id = ids.NewId(),
@@ -44,6 +54,33 @@ internal sealed class SessionStarter(
         // Every way of signing in ends here, so this is where a successful sign-in is counted.
         AuthMetrics.SignIn(authMethod, "success");
         return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, user);
+    }
+
+    /// <summary>
+    /// AUTH__MAX_SESSIONS_PER_USER (read at each sign-in, so a change applies at once): at the
+    /// limit, the least recently used sessions are revoked to leave room for this one, or the
+    /// sign-in is refused. The repository serialises a user's sign-ins, so parallel ones never
+    /// exceed the limit; the revocations reach the cache once the caller's transaction commits.
+    /// </summary>
+    private async Task MakeRoomAsync(User user, ClientInfo client, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = systemSettings.Current;
+        if (current.MaxSessionsPerUser <= 0)
+        {
+            return;
+        }
+
+        var deny = current.SessionLimitMode == SessionLimitMode.Deny;
+        var revoked = await sessions.MakeRoomAsync(user.Id, current.MaxSessionsPerUser, deny, RevocationReason.SessionLimit, now, ct)
+            ?? throw new SessionLimitReachedException(current.MaxSessionsPerUser);
+        if (revoked.Count == 0)
+        {
+            return;
+        }
+
+        await audit.RecordAsync(AuditAction.SessionRevoked, user.Id, client, ct,
+            new Dictionary<string, object?> { ["session_ids"] = revoked, ["reason"] = RevocationReason.SessionLimit });
+        uow.AfterCommit(token => revoker.PublishAsync(revoked, token));
     }
 
     private static string? Truncate(string? value, int max) =>

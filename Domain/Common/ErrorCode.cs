@@ -31,4 +31,6 @@ public enum ErrorCode
     InternalServerError,
     MfaRequired,
     InvalidMfaCode,
+    SessionLimitReached,
+    InviteRequired,
 }

@@ -10,4 +10,7 @@ public static class RevocationReason
     public const string AccountDeleted = "account_deleted";
     public const string AccountDisabled = "account_disabled";
     public const string AdminRevoked = "admin_revoked";
+
+    /// <summary>The least recently used session, revoked to make room under AUTH__MAX_SESSIONS_PER_USER.</summary>
+    public const string SessionLimit = "session_limit";
 }

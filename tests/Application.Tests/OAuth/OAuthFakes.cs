@@ -1,4 +1,6 @@
 using AuthService.Application.Common;
+using AuthService.Application.Invites;
+using AuthService.Application.SystemConfig;
 using AuthService.Application.OAuth;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.Identities;
@@ -26,12 +28,24 @@ internal sealed class OAuthFakes
         Identities.ListForUserLockedAsync(default, default).ReturnsForAnyArgs([]);
         Core.Users.AddAsync(default!, default).ReturnsForAnyArgs([]);
         Gateway.IsConfigured(Provider).Returns(true);
+        Registration(SettingCatalogue.RegistrationOpen);
         States.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
         Codes.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
     }
 
+    public ISystemSettings SystemSettings { get; } = Substitute.For<ISystemSettings>();
+    public IInviteRepository Invites { get; } = Substitute.For<IInviteRepository>();
+
     public OAuthAccountResolver Resolver() =>
-        new(Identities, Core.Users, Core.Ids, Core.Auditor, Core.Uow, Core.Clock);
+        new(Identities, Core.Users, Core.Ids, Core.Auditor, new InviteGate(SystemSettings, Invites, Core.Hasher, Core.Auditor, Core.Clock), Core.Uow, Core.Clock);
+
+    /// <summary>Registration as AUTH__REGISTRATION would set it.</summary>
+    public void Registration(string mode) => SystemSettings.Current.Returns(SystemSettingsSnapshot.Build(
+        new EnvironmentSettings(new Dictionary<string, System.Text.Json.JsonElement>
+        {
+            [SettingCatalogue.Registration] = System.Text.Json.JsonSerializer.SerializeToElement(mode),
+        }),
+        []));
 
     public static ProviderIdentity Identity(string email = "ada@example.test", bool verified = true, string subject = "sub-1") =>
         new(Provider, subject, email, verified, "Ada", null);

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using AuthService.Application.Admin;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Infrastructure;
 
-/// <summary>An admin on the admin listener (made by flipping the role in the database), and the service keys it issues.</summary>
+/// <summary>An admin on the admin listener (made as the create-admin verb makes one, so it works in invite-only mode too), and the service keys it issues.</summary>
 public sealed class AdminClient(AuthServiceApp app, ApiClient api)
 {
     private string? _token;
@@ -12,8 +14,13 @@ public sealed class AdminClient(AuthServiceApp app, ApiClient api)
     {
         if (_token is null)
         {
-            var email = await api.RegisterVerifiedAsync();
-            await app.ExecuteAsync("UPDATE users SET roles = '{user,admin}' WHERE email = @email", new { email });
+            var email = ApiClient.NewEmail();
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var created = await scope.ServiceProvider.GetRequiredService<ICreateAdmin>().ExecuteAsync(email, ApiClient.Password, CancellationToken.None);
+                Assert.True(created.IsSuccess);
+            }
+
             _token = (await api.LoginAsync(email)).GetProperty("access_token").GetString()!;
         }
 

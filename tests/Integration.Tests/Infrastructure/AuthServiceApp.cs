@@ -17,11 +17,22 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _database;
     private readonly bool _ownsDatabase;
     private readonly string _keysDir = Path.Combine(Path.GetTempPath(), "authservice-it-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _inherited = new Dictionary<string, string?>();
+    private readonly bool _sharesKeys;
     private NpgsqlConnectionStringBuilder? _server;
 
     public AuthServiceApp()
-        : this(null)
+        : this((string?)null)
     {
+    }
+
+    /// <summary>Another instance of the same deployment as <paramref name="shareWith"/>: its database, signing keys and settings.</summary>
+    protected AuthServiceApp(AuthServiceApp shareWith)
+        : this(shareWith._database)
+    {
+        _keysDir = shareWith._keysDir;
+        _sharesKeys = true;
+        _inherited = shareWith.ExtraSettings;
     }
 
     /// <summary>A second instance over <paramref name="sharedDatabase"/> (another app's), which it neither creates nor drops.</summary>
@@ -103,7 +114,7 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["SERVER:ADMIN_PORT"] = AdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in ExtraSettings)
+        foreach (var (key, value) in _inherited.Concat(ExtraSettings))
         {
             settings[key] = value;
         }
@@ -125,7 +136,7 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
             await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
         }
 
-        if (Directory.Exists(_keysDir))
+        if (!_sharesKeys && Directory.Exists(_keysDir))
         {
             Directory.Delete(_keysDir, recursive: true);
         }

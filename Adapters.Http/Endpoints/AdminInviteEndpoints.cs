@@ -1,0 +1,50 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Application.Invites;
+using AuthService.Domain.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+/// <summary>Invitations for invite-only registration: mapped under /api/v1/admin/invites.</summary>
+public static class AdminInviteEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminInviteEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Admin: invitations").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
+        group.MapPost("/", Create).WithName("AdminCreateInvite")
+            .WithSummary("Invite someone (optionally one email) to register; the token is shown only in this response");
+        group.MapGet("/", List).WithName("AdminListInvites").WithSummary("Invitations, newest first, with their status, without tokens");
+        group.MapDelete("/{id}", Revoke).WithName("AdminRevokeInvite").WithSummary("Revoke an invitation that is not used yet");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedInviteResponse>, ErrorResult>> Create(
+        CreateInviteRequest body, HttpContext http, ICreateInvite useCase, CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(http.CurrentPrincipal(), body.Email, body.ExpiresInHours, http.ClientInfo(), ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error!);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created((string?)null, CreatedInviteResponse.From(result.Value));
+    }
+
+    private static async Task<Ok<ItemsResponse<InviteResponse>>> List(IListInvites useCase, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new ItemsResponse<InviteResponse>([.. (await useCase.ExecuteAsync(ct)).Select(i => InviteResponse.From(i, now))]));
+    }
+
+    private static async Task<Results<NoContent, ErrorResult>> Revoke(
+        string id, HttpContext http, IRevokeInvite useCase, CancellationToken ct) =>
+        Guid.TryParse(id, out var inviteId)
+            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), inviteId, http.ClientInfo(), ct)).ToNoContent()
+            : new ErrorResult(Error.NotFound("Invitation"));
+}
