@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<SessionRevoker>();
         services.AddSingleton<SystemConfig.SystemSettingsProvider>();
         services.AddSingleton<SystemConfig.ISystemSettings>(sp => sp.GetRequiredService<SystemConfig.SystemSettingsProvider>());
+        services.AddSingleton<Abstractions.IRuntimeSettings>(sp => sp.GetRequiredService<SystemConfig.SystemSettingsProvider>());
         services.AddScoped<SystemConfig.SettingsChangePublisher>();
         services.AddScoped<Admin.AdminBootstrapper>();
         services.AddScoped<Invites.InviteGate>();

@@ -61,7 +61,6 @@ internal static class ServiceHost
         builder.Services.AddSingleton(SessionSettingsReader.Read(configuration));
         builder.Services.AddSingleton(SessionSettingsReader.ReadLockout(configuration));
         builder.Services.AddSingleton(SessionSettingsReader.ReadTokens(configuration));
-        builder.Services.AddSingleton<IRuntimeSettings>(new ConfigurationRuntimeSettings(configuration));
         builder.Services.AddSingleton(new Application.Otp.CodeRequestTiming
         {
             Floor = TimeSpan.FromMilliseconds(SessionSettingsReader.Setting(configuration, "AUTH:CODE_REQUEST_FLOOR_MS", 50, 0, 5000)),

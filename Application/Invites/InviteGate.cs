@@ -12,13 +12,13 @@ namespace AuthService.Application.Invites;
 /// about which invitations exist.
 /// </summary>
 internal sealed class InviteGate(
-    ISystemSettings settings, IInviteRepository invites, ISecretHasher hasher, Auditor audit, TimeProvider clock)
+    IRuntimeSettings settings, IInviteRepository invites, ISecretHasher hasher, Auditor audit, TimeProvider clock)
 {
     public const string UsedAction = "invite.use";
 
     private const int MaxTokenLength = 256;
 
-    public bool InviteOnly => settings.Current.Registration == RegistrationMode.InviteOnly;
+    public bool InviteOnly => settings.Registration == RegistrationMode.InviteOnly;
 
     /// <summary>For a registration with a password: <paramref name="token"/> must admit <paramref name="email"/>.</summary>
     public async Task<Error?> AdmitAsync(string? token, string? email, Guid userId, ClientInfo client, CancellationToken ct)

@@ -15,7 +15,7 @@ internal sealed class SessionStarter(
     ISecretHasher hasher,
     IIdGenerator ids,
     SessionSettings settings,
-    ISystemSettings systemSettings,
+    IRuntimeSettings runtimeSettings,
     AdminBootstrapper bootstrap,
     SessionRevoker revoker,
     Auditor audit,
@@ -64,15 +64,15 @@ internal sealed class SessionStarter(
     /// </summary>
     private async Task MakeRoomAsync(User user, ClientInfo client, DateTimeOffset now, CancellationToken ct)
     {
-        var current = systemSettings.Current;
-        if (current.MaxSessionsPerUser <= 0)
+        var limit = runtimeSettings.MaxSessionsPerUser;
+        if (limit <= 0)
         {
             return;
         }
 
-        var deny = current.SessionLimitMode == SessionLimitMode.Deny;
-        var revoked = await sessions.MakeRoomAsync(user.Id, current.MaxSessionsPerUser, deny, RevocationReason.SessionLimit, now, ct)
-            ?? throw new SessionLimitReachedException(current.MaxSessionsPerUser);
+        var deny = runtimeSettings.SessionLimitMode == SessionLimitMode.Deny;
+        var revoked = await sessions.MakeRoomAsync(user.Id, limit, deny, RevocationReason.SessionLimit, now, ct)
+            ?? throw new SessionLimitReachedException(limit);
         if (revoked.Count == 0)
         {
             return;

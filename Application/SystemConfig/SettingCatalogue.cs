@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuthService.Application.Abstractions;
 
 namespace AuthService.Application.SystemConfig;
 
@@ -18,8 +19,12 @@ public static class SettingCatalogue
     public const string LimitRevokeOldest = "revoke_oldest";
     public const string LimitDeny = "deny";
 
+    public const string RateLimitsEnabled = "rate_limit.enabled";
+
     public static readonly IReadOnlyList<SettingDefinition> All =
     [
+        new BooleanSetting(RateLimitsEnabled, "rate_limit", "RATE_LIMIT__ENABLED", "false turns every abuse limit off (load tests).", true),
+        .. RateLimitPolicies.Defaults.SelectMany(RateLimitSettings),
         new OriginListSetting(CorsOrigins, "cors", "CORS__ORIGINS", "Origins allowed to call the public API from a browser."),
         new ChoiceSetting(Registration, "auth", "AUTH__REGISTRATION", "Who may register: anyone, or only holders of an invitation.",
             RegistrationOpen, RegistrationInviteOnly),
@@ -29,6 +34,21 @@ public static class SettingCatalogue
             "At the limit, a new sign-in revokes the least recently used session, or is refused (409 SESSION_LIMIT_REACHED).",
             LimitRevokeOldest, LimitDeny),
     ];
+
+    /// <summary><c>rate_limit.&lt;policy&gt;.limit</c>: hits allowed per window.</summary>
+    public static string RateLimitKey(string policy) => $"rate_limit.{policy}.limit";
+
+    /// <summary><c>rate_limit.&lt;policy&gt;.window_seconds</c>: the window's length.</summary>
+    public static string RateLimitWindowKey(string policy) => $"rate_limit.{policy}.window_seconds";
+
+    private static IEnumerable<SettingDefinition> RateLimitSettings(KeyValuePair<string, RateLimitRule> policy)
+    {
+        var stem = "RATE_LIMIT__" + RateLimitPolicies.SettingName(policy.Key);
+        yield return new IntegerSetting(RateLimitKey(policy.Key), "rate_limit", stem + "__LIMIT",
+            $"Requests allowed per window by the {policy.Key} limit.", policy.Value.Limit, 1, 1_000_000);
+        yield return new IntegerSetting(RateLimitWindowKey(policy.Key), "rate_limit", stem + "__WINDOW_SECONDS",
+            $"Window of the {policy.Key} limit, in seconds.", (int)policy.Value.Window.TotalSeconds, 1, 86_400);
+    }
 
     private static readonly Dictionary<string, SettingDefinition> ByKey = All.ToDictionary(d => d.Key, StringComparer.Ordinal);
 

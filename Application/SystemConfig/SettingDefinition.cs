@@ -62,6 +62,33 @@ public sealed class IntegerSetting(string key, string category, string environme
     }
 }
 
+/// <summary>true or false (a JSON boolean, or the words as in the environment).</summary>
+public sealed class BooleanSetting(string key, string category, string environmentVariable, string description, bool fallback)
+    : SettingDefinition(key, category, environmentVariable, description)
+{
+    public override JsonElement Default { get; } = Json(fallback);
+
+    public override bool TryNormalize(JsonElement value, out JsonElement canonical, out string error)
+    {
+        canonical = default;
+        error = "must be true or false";
+        bool? flag = value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String when bool.TryParse(value.GetString()?.Trim(), out var parsed) => parsed,
+            _ => null,
+        };
+        if (flag is not { } result)
+        {
+            return false;
+        }
+
+        canonical = Json(result);
+        return true;
+    }
+}
+
 /// <summary>One of a fixed set of words.</summary>
 public sealed class ChoiceSetting(string key, string category, string environmentVariable, string description, params string[] choices)
     : SettingDefinition(key, category, environmentVariable, description)

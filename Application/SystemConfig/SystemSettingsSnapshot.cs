@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuthService.Application.Abstractions;
 
 namespace AuthService.Application.SystemConfig;
 
@@ -32,6 +33,7 @@ public enum SessionLimitMode
 public sealed class SystemSettingsSnapshot
 {
     private readonly Dictionary<string, SettingValue> _values;
+    private readonly Dictionary<string, RateLimitRule> _rateLimits;
 
     private SystemSettingsSnapshot(Dictionary<string, SettingValue> values)
     {
@@ -44,7 +46,20 @@ public sealed class SystemSettingsSnapshot
         SessionLimitMode = Get(SettingCatalogue.SessionLimitMode).GetString() == SettingCatalogue.LimitDeny
             ? SessionLimitMode.Deny
             : SessionLimitMode.RevokeOldest;
+        RateLimitsEnabled = Get(SettingCatalogue.RateLimitsEnabled).GetBoolean();
+        _rateLimits = RateLimitPolicies.Defaults.Keys.ToDictionary(
+            policy => policy,
+            policy => new RateLimitRule(
+                Get(SettingCatalogue.RateLimitKey(policy)).GetInt32(),
+                TimeSpan.FromSeconds(Get(SettingCatalogue.RateLimitWindowKey(policy)).GetInt32())),
+            StringComparer.Ordinal);
     }
+
+    public bool RateLimitsEnabled { get; }
+
+    /// <summary>The rule of a policy of <see cref="RateLimitPolicies"/>; an unknown one gets the general rule.</summary>
+    public RateLimitRule RateLimit(string policy) =>
+        _rateLimits.TryGetValue(policy, out var rule) ? rule : _rateLimits[RateLimitPolicies.General];
 
     public IReadOnlyCollection<SettingValue> Values => _values.Values;
 

@@ -11,6 +11,7 @@ internal sealed class ServiceCallSummaryJob(
     : BackgroundService
 {
     private DateTimeOffset _periodStart;
+    private int _stopped;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,6 +33,12 @@ internal sealed class ServiceCallSummaryJob(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Once only: a host may stop us again after disposing us (WebApplicationFactory does).
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await base.StopAsync(cancellationToken);
         await SummarizeAsync(cancellationToken);
     }

@@ -10,7 +10,7 @@ public sealed class InviteOnlySignUpTests
     private readonly OAuthFakes _f = new();
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    public InviteOnlySignUpTests() => _f.Registration(SettingCatalogue.RegistrationInviteOnly);
+    public InviteOnlySignUpTests() => _f.Registration(RegistrationMode.InviteOnly);
 
     [Fact]
     public async Task NewAccount_WithoutAnInvitation_IsInviteRequired_AndNothingIsCreated()

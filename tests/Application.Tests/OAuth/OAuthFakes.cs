@@ -1,3 +1,4 @@
+using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.Invites;
 using AuthService.Application.SystemConfig;
@@ -28,24 +29,19 @@ internal sealed class OAuthFakes
         Identities.ListForUserLockedAsync(default, default).ReturnsForAnyArgs([]);
         Core.Users.AddAsync(default!, default).ReturnsForAnyArgs([]);
         Gateway.IsConfigured(Provider).Returns(true);
-        Registration(SettingCatalogue.RegistrationOpen);
+        Registration(RegistrationMode.Open);
         States.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
         Codes.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
     }
 
-    public ISystemSettings SystemSettings { get; } = Substitute.For<ISystemSettings>();
+    public IRuntimeSettings SystemSettings { get; } = Substitute.For<IRuntimeSettings>();
     public IInviteRepository Invites { get; } = Substitute.For<IInviteRepository>();
 
     public OAuthAccountResolver Resolver() =>
         new(Identities, Core.Users, Core.Ids, Core.Auditor, new InviteGate(SystemSettings, Invites, Core.Hasher, Core.Auditor, Core.Clock), Core.Uow, Core.Clock);
 
     /// <summary>Registration as AUTH__REGISTRATION would set it.</summary>
-    public void Registration(string mode) => SystemSettings.Current.Returns(SystemSettingsSnapshot.Build(
-        new EnvironmentSettings(new Dictionary<string, System.Text.Json.JsonElement>
-        {
-            [SettingCatalogue.Registration] = System.Text.Json.JsonSerializer.SerializeToElement(mode),
-        }),
-        []));
+    public void Registration(RegistrationMode mode) => SystemSettings.Registration.Returns(mode);
 
     public static ProviderIdentity Identity(string email = "ada@example.test", bool verified = true, string subject = "sub-1") =>
         new(Provider, subject, email, verified, "Ada", null);

@@ -123,4 +123,56 @@ public sealed class SystemConfigTests(ConfiguredApp app, ITestOutputHelper outpu
         await Expect.StatusAsync(await _admin.SendAsync(HttpMethod.Delete, "/api/v1/admin/config/auth.session_limit_mode"), 200);
         output.WriteLine($"config propagation, PUT sent to applied on the other instance (periodic re-read only): {elapsed.TotalMilliseconds:F0} ms");
     }
+
+    [Fact]
+    public async Task CorsOrigins_ChangedOnOneInstance_AreHonouredByAnother_WithoutRestart()
+    {
+        const string Origin = "https://new-app.example.test";
+        await using var peer = new PeerInstance(app);
+        await ((IAsyncLifetime)peer).InitializeAsync();
+        using var peerHttp = peer.Public();
+        Assert.Null(await AllowedOriginAsync(peerHttp, Origin));
+
+        var watch = Stopwatch.StartNew();
+        await Expect.StatusAsync(await PutAsync("cors.origins", new[] { Origin }), 200);
+        while (await AllowedOriginAsync(peerHttp, Origin) is null)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "The other instance did not allow the new origin within 5 s.");
+            await Task.Delay(20);
+        }
+
+        output.WriteLine($"CORS origin allowed by the other instance {watch.Elapsed.TotalMilliseconds:F0} ms after the PUT was sent");
+        await Expect.StatusAsync(await _admin.SendAsync(HttpMethod.Delete, "/api/v1/admin/config/cors.origins"), 200);
+        await SeenWithinAsync(peer, Stopwatch.StartNew(), s => s.CorsOrigins.Count == 0);
+        Assert.Null(await AllowedOriginAsync(peerHttp, Origin));
+    }
+
+    [Fact]
+    public async Task RateLimits_AreKnownSettings_ValidatedAndReloadedEverywhere()
+    {
+        await using var peer = new PeerInstance(app);
+        await ((IAsyncLifetime)peer).InitializeAsync();
+        var rules = peer.Services.GetRequiredService<AuthService.Application.Abstractions.IRuntimeSettings>();
+        var before = rules.RateLimit("login");
+
+        await Expect.ErrorAsync(await PutAsync("rate_limit.login.limit", 0), 422, "VALIDATION_ERROR");
+        await Expect.ErrorAsync(await PutAsync("rate_limit.nope.limit", 5), 404, "NOT_FOUND");
+        await Expect.StatusAsync(await PutAsync("rate_limit.login.limit", before.Limit + 7), 200);
+        await Expect.StatusAsync(await PutAsync("rate_limit.login.window_seconds", 42), 200);
+        await SeenWithinAsync(peer, Stopwatch.StartNew(), s => s.RateLimit("login") == new AuthService.Application.Abstractions.RateLimitRule(before.Limit + 7, TimeSpan.FromSeconds(42)));
+        Assert.Equal(TimeSpan.FromSeconds(42), rules.RateLimit("login").Window);
+
+        await Expect.StatusAsync(await _admin.SendAsync(HttpMethod.Delete, "/api/v1/admin/config/rate_limit.login.limit"), 200);
+        await Expect.StatusAsync(await _admin.SendAsync(HttpMethod.Delete, "/api/v1/admin/config/rate_limit.login.window_seconds"), 200);
+        await SeenWithinAsync(peer, Stopwatch.StartNew(), s => s.RateLimit("login") == before);
+    }
+
+    private static async Task<string?> AllowedOriginAsync(HttpClient http, string origin)
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/auth/login");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var answer = await http.SendAsync(preflight);
+        return answer.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+    }
 }
