@@ -13,9 +13,10 @@
 #   BENCH_DURATION   measured seconds per cell            (default 15)
 #   BENCH_WARMUP     warm-up seconds per cell, not counted (default 2)
 #   BENCH_LEVELS     concurrency levels                    (default "1 16 64")
-#   BENCH_SCENARIOS  subset of "login refresh me sessions register", plus (AuthService
-#                    alone, not in the default set) "flood" and "enum": see
-#                    bench/scenarios/isolation.sh
+#   BENCH_SCENARIOS  subset of "login refresh me sessions register introspect
+#                    introspect-consume" (the last two: AuthService only), plus
+#                    (AuthService alone, not in the default set) "flood" and
+#                    "enum": see bench/scenarios/isolation.sh
 #   BENCH_SYSTEMS    subset of "authservice identity better-auth"
 #   BENCH_USERS      seeded users per system for login     (default 100)
 #   BENCH_CEILING_SECONDS  Argon2id ceiling measurement    (default 10)
@@ -39,7 +40,7 @@ ROOT=$PWD
 BENCH_DURATION=${BENCH_DURATION:-15}
 BENCH_WARMUP=${BENCH_WARMUP:-2}
 BENCH_LEVELS=${BENCH_LEVELS:-"1 16 64"}
-BENCH_SCENARIOS=${BENCH_SCENARIOS:-"login refresh me sessions register"}
+BENCH_SCENARIOS=${BENCH_SCENARIOS:-"login refresh me sessions register introspect introspect-consume"}
 BENCH_SYSTEMS=${BENCH_SYSTEMS:-"authservice identity better-auth"}
 BENCH_USERS=${BENCH_USERS:-100}
 BENCH_CEILING_SECONDS=${BENCH_CEILING_SECONDS:-10}
@@ -172,19 +173,25 @@ start_maildev "$DATA/maildev" "$SMTP_PORT" "$MAILDEV_WEB_PORT"
 
 http_ok() { curl -fs -o /dev/null --max-time 2 "$1"; }
 
+# The service's environment, for the server and for its command-line verbs alike.
+AUTH_ENV=()
+set_auth_env() {
+  AUTH_ENV=(DATABASE__URL="$PG/${DB[authservice]}" REDIS__URL="redis://127.0.0.1:$REDIS_PORT/0"
+    SMTP__HOST=127.0.0.1 SMTP__PORT="$SMTP_PORT"
+    SERVER__PUBLIC_PORT="${PORT[authservice]}" SERVER__ADMIN_PORT="$AUTH_ADMIN_PORT"
+    DATABASE__MIGRATE_ON_START=true RATE_LIMIT__ENABLED=false
+    JWT__SIGNING_KEYS_DIR="$DATA/keys" JWT__ISSUER="http://127.0.0.1:${PORT[authservice]}"
+    Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production)
+}
+
 start_authservice() {
+  set_auth_env
   require_free_port "${PORT[authservice]}" AuthService "free the port"
   require_free_port "$AUTH_ADMIN_PORT" "AuthService (admin)" "free the port"
   say "starting AuthService on 127.0.0.1:${PORT[authservice]}"
   mkdir -p "$DATA/keys"
   start_bg authservice "$LOGS/authservice.log" "$DATA/run/AuthService.Host.pid" \
-    env DATABASE__URL="$PG/${DB[authservice]}" REDIS__URL="redis://127.0.0.1:$REDIS_PORT/0" \
-    SMTP__HOST=127.0.0.1 SMTP__PORT="$SMTP_PORT" \
-    SERVER__PUBLIC_PORT="${PORT[authservice]}" SERVER__ADMIN_PORT="$AUTH_ADMIN_PORT" \
-    DATABASE__MIGRATE_ON_START=true RATE_LIMIT__ENABLED=false \
-    JWT__SIGNING_KEYS_DIR="$DATA/keys" JWT__ISSUER="http://127.0.0.1:${PORT[authservice]}" \
-    Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
-    dotnet "$AUTH_DLL"
+    env "${AUTH_ENV[@]}" dotnet "$AUTH_DLL"
   local pid=$LAST_BG_PID deadline=$((SECONDS + 60))
   until http_ok "http://127.0.0.1:$AUTH_ADMIN_PORT/health/ready" || http_ok "http://127.0.0.1:${PORT[authservice]}/health/ready"; do
     if ! pid_alive "$pid" || ((SECONDS > deadline)); then
@@ -258,12 +265,24 @@ for s in $BENCH_SYSTEMS; do
   say "  $s: $((SECONDS - t0))s"
 done
 
+# The introspection scenarios call as a downstream service: with a service key
+# (the create-service-key verb), about users on the unlimited plan, so that
+# every consume is counted and none is refused.
+if [[ " $BENCH_SCENARIOS " == *" introspect"* && " $BENCH_SYSTEMS " == *" authservice "* ]]; then
+  BENCH_SERVICE_KEY=$(env "${AUTH_ENV[@]}" dotnet "$AUTH_DLL" create-service-key --name bench 2>>"$LOGS/seed-authservice.log" | tail -n1)
+  [ -n "$BENCH_SERVICE_KEY" ] || die "create-service-key failed (see ${LOGS#"$ROOT"/}/seed-authservice.log)"
+  export BENCH_SERVICE_KEY
+  psql -q -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${DB[authservice]}" \
+    -c "UPDATE users SET plan = 'enterprise' WHERE email LIKE '%@bench.test'" >/dev/null
+fi
+
 # ------------------------------------------------------------------ cells
 LEVELS_SUM=0
 for c in $BENCH_LEVELS; do LEVELS_SUM=$((LEVELS_SUM + c)); done
 MAX_LEVEL=$(printf '%s\n' $BENCH_LEVELS | sort -n | tail -n1)
 
 supports() { # scenario system
+  case $1 in introspect*) [ "$2" = authservice ] || return 1 ;; esac
   [ "$1" = sessions ] && [ "$2" = identity ] && return 1
   return 0
 }
@@ -279,6 +298,11 @@ seed_scenario() { # scenario system -> data file on stdout
       # starts from a token an earlier run rotated.
       seed sessions --system "$s" --url "$(url_of "$s")" --users "$SEED/users-$s.txt" \
         --count $((2 * LEVELS_SUM)) --kind refresh --out "$out" --concurrency 4 >&2 || return 1
+      echo "$out" ;;
+    introspect | introspect-consume)
+      out="$SEED/introspect-$s.txt"
+      seed sessions --system "$s" --url "$(url_of "$s")" --users "$SEED/users-$s.txt" \
+        --count "$MAX_LEVEL" --kind access --out "$out" --concurrency 4 >&2 || return 1
       echo "$out" ;;
     me)
       out="$SEED/access-$s.txt"

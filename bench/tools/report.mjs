@@ -6,6 +6,8 @@ const raw = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const SYSTEMS = ["authservice", "identity", "better-auth"];
 const LABEL = { authservice: "AuthService", identity: "ASP.NET Core Identity", "better-auth": "better-auth" };
 const SCENARIOS = ["login", "refresh", "me", "sessions", "register"];
+// AuthService only: a downstream service asking about a user's token, measured beside "me".
+const INTROSPECT = { introspect: "consume: false", "introspect-consume": "consume: true (one metered call counted)" };
 const TITLE = {
   login: "1. Password login",
   refresh: "2. Refresh-token rotation",
@@ -105,6 +107,28 @@ for (const scen of SCENARIOS) {
     );
     p();
   }
+}
+
+if (raw.cells.some((c) => c.scenario in INTROSPECT)) {
+  p("## 6. Introspection by a downstream service (AuthService only)");
+  p();
+  p(
+    "`POST /api/v1/introspect` with a service key in `X-API-Key` and a user's access token, `service: cvmaker`. " +
+      "`÷ me` = its req/s ÷ AuthService's `GET /api/v1/users/me` req/s at the same concurrency (same run).",
+  );
+  p();
+  p("| c | variant | req/s | p50 ms | p99 ms | errors | ÷ me |");
+  p("|---:|---|---:|---:|---:|---:|---:|");
+  for (const c of levels) {
+    const me = cell("me", "authservice", c);
+    for (const [scen, label] of Object.entries(INTROSPECT)) {
+      const x = cell(scen, "authservice", c);
+      if (!x) continue;
+      const ratio = me && good(me) > 0 ? `${f(good(x) / good(me), 2)}×` : "—";
+      p(`| ${c} | ${label} | ${f(good(x), 1)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${x.errors} | ${ratio} |`);
+    }
+  }
+  p();
 }
 
 const h = raw.hash ?? {};
