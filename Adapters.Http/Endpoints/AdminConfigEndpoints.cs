@@ -1,7 +1,9 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.SystemConfig;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,13 +16,23 @@ public static class AdminConfigEndpoints
 {
     public static IEndpointRouteBuilder MapAdminConfigEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin: settings").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
+        var group = routes.MapGroup("").WithTags("Admin: settings").RequireAuthorization(HttpAdapter.AdminPolicy);
         group.MapGet("/", List).WithName("AdminListConfig")
-            .WithSummary("Every known setting with its effective value and where it comes from (database, environment, default)");
+            .WithSummary("Every known setting with its effective value and where it comes from (database, environment, default)")
+            .WithDescription("Keys: `auth.registration`, `auth.max_sessions_per_user`, `auth.session_limit_mode`, `cors.origins`, "
+                + "`rate_limit.enabled`, `rate_limit.<policy>.limit`, `rate_limit.<policy>.window_seconds`. A stored value wins over "
+                + "the environment, which wins over the default.");
         group.MapPut("/{key}", Update).WithName("AdminUpdateConfig")
-            .WithSummary("Set a known setting; validated, applied by every instance within seconds, no restart");
+            .WithSummary("Set a known setting; validated, applied by every instance within seconds, no restart")
+            .WithDescription("`value` is JSON: a string, a number, a boolean, or for `cors.origins` a list of origins (or one "
+                + "comma-separated string). An unknown key is 404; a value its rule refuses is 422. Every instance applies it "
+                + "within `SYSTEM_CONFIG__REFRESH_SECONDS` (2), at once when the Redis notification arrives.")
+            .Fails(ErrorCode.NotFound)
+            .RequestExample(new { value = "invite_only" });
         group.MapDelete("/{key}", Reset).WithName("AdminResetConfig")
-            .WithSummary("Drop the stored value: the environment's value (or the default) applies again");
+            .WithSummary("Drop the stored value: the environment's value (or the default) applies again")
+            .WithDescription("Answers the setting as it now applies. An unknown key is 404.")
+            .Fails(ErrorCode.NotFound);
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Invites;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -15,11 +16,18 @@ public static class AdminInviteEndpoints
 {
     public static IEndpointRouteBuilder MapAdminInviteEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin: invitations").RequireAuthorization(HttpAdapter.AdminPolicy).ExcludeFromDescription();
+        var group = routes.MapGroup("").WithTags("Admin: invitations").RequireAuthorization(HttpAdapter.AdminPolicy);
         group.MapPost("/", Create).WithName("AdminCreateInvite")
-            .WithSummary("Invite someone (optionally one email) to register; the token is shown only in this response");
-        group.MapGet("/", List).WithName("AdminListInvites").WithSummary("Invitations, newest first, with their status, without tokens");
-        group.MapDelete("/{id}", Revoke).WithName("AdminRevokeInvite").WithSummary("Revoke an invitation that is not used yet");
+            .WithSummary("Invite someone (optionally one email) to register; the token is shown only in this response")
+            .WithDescription("For invite-only registration (`AUTH__REGISTRATION=invite_only`): the token goes in `invite_token` of "
+                + "`POST /api/v1/auth/register`. Single use; `expires_in_hours` 1 to 720 (default 72); with `email`, it registers only "
+                + "that address (and lets that address sign up through a provider that verified it). Stored only as an HMAC.")
+            .RequestExample(new { email = "new.colleague@example.com", expires_in_hours = 72 });
+        group.MapGet("/", List).WithName("AdminListInvites").WithSummary("Invitations, newest first, with their status, without tokens")
+            .WithDescription("`status` is `pending`, `used`, `expired` or `revoked`; at most the 500 newest.");
+        group.MapDelete("/{id}", Revoke).WithName("AdminRevokeInvite").WithSummary("Revoke an invitation that is not used yet")
+            .WithDescription("A used, revoked or unknown invitation answers 404.")
+            .Fails(ErrorCode.NotFound);
         return routes;
     }
 

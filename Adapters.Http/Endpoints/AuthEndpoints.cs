@@ -25,8 +25,10 @@ public static class AuthEndpoints
 
         group.MapPost("/register", Register).WithName("Register").WithSummary("Create an account and send a verification code")
             .WithDescription("Give `email` and/or `phone` and a `password` (12 to 128 characters, not a common or breached one). "
-                + "A 6-digit code goes to the email (or by SMS when only a phone is given); verify it before signing in.")
-            .Fails(ErrorCode.IdentifierTaken)
+                + "A 6-digit code goes to the email (or by SMS when only a phone is given); verify it before signing in. "
+                + "While registration is invite-only (`AUTH__REGISTRATION=invite_only`), `invite_token` must be an unused, unexpired "
+                + "invitation from the admin API (one bound to an email registers only that email), else 403 `INVITE_REQUIRED`.")
+            .Fails(ErrorCode.IdentifierTaken, ErrorCode.InviteRequired)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", name = "Ada" })
             .NeedsHashing()
             .RateLimited(new Limit(RateLimitPolicies.Register, Partitions.Ip));
@@ -47,7 +49,8 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with a password")
             .WithDescription("Give the `password` and exactly one of `email`, `phone` or `username`. An unknown account and a wrong "
                 + "password get the same `INVALID_CREDENTIALS`; repeated failures lock password sign-in for that identifier (423).")
-            .Fails(ErrorCode.InvalidCredentials, ErrorCode.EmailNotVerified, ErrorCode.AccountDisabled, ErrorCode.AccountLocked, ErrorCode.MfaRequired)
+            .Fails(ErrorCode.InvalidCredentials, ErrorCode.EmailNotVerified, ErrorCode.AccountDisabled, ErrorCode.AccountLocked, ErrorCode.MfaRequired,
+                ErrorCode.SessionLimitReached)
             .RequestExample(new { email = "ada@example.com", password = "correct horse battery staple", device_name = "laptop" })
             .NeedsHashing()
             .RateLimited(
@@ -59,7 +62,8 @@ public static class AuthEndpoints
             .RateLimited(new Limit(RateLimitPolicies.OtpStart, Partitions.Ip));
         group.MapPost("/otp/verify", VerifyOtp).WithName("VerifyOtpLogin").WithSummary("Sign in with a one-time code")
             .WithDescription("The `email` or `phone` the code went to and the 6-digit `code`; answers a token response.")
-            .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded, ErrorCode.AccountDisabled, ErrorCode.MfaRequired)
+            .Fails(ErrorCode.InvalidOtp, ErrorCode.OtpExpired, ErrorCode.OtpAttemptsExceeded, ErrorCode.AccountDisabled, ErrorCode.MfaRequired,
+                ErrorCode.SessionLimitReached)
             .RequestExample(new { email = "ada@example.com", code = "123456", device_name = "phone" })
             .RateLimited(new Limit(RateLimitPolicies.OtpVerify, Partitions.Identifier<OtpVerifyRequest>(b => b.Email ?? b.Phone)));
         group.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate the refresh token and get a new access token")

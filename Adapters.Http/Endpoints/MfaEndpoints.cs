@@ -22,7 +22,7 @@ public static class MfaEndpoints
         group.MapPost("/verify", Verify).WithName("VerifyMfa")
             .WithSummary("Finish a sign-in with the mfa_token and a TOTP or recovery code")
             .WithDescription("Answers the token response. 400 INVALID_MFA_CODE for a wrong or replayed code; after 5 wrong codes, or once used or expired (5 minutes), the mfa_token is void (401 INVALID_TOKEN).")
-            .Fails(ErrorCode.InvalidMfaCode, ErrorCode.InvalidToken, ErrorCode.AccountDisabled)
+            .Fails(ErrorCode.InvalidMfaCode, ErrorCode.InvalidToken, ErrorCode.AccountDisabled, ErrorCode.SessionLimitReached)
             .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer", code = "123456" })
             .RateLimited(new Limit(RateLimitPolicies.MfaVerify, Partitions.Ip));
         return routes;

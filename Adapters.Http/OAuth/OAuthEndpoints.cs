@@ -39,14 +39,14 @@ public static class OAuthEndpoints
         group.MapPost("/exchange", Exchange).WithName("OAuthExchange")
             .WithSummary("Trade the one-time code of the redirect flow for tokens")
             .WithDescription("The code lives 60 seconds and works once.")
-            .Fails(ErrorCode.InvalidOAuthState, ErrorCode.AccountDisabled, ErrorCode.MfaRequired)
+            .Fails(ErrorCode.InvalidOAuthState, ErrorCode.AccountDisabled, ErrorCode.MfaRequired, ErrorCode.InviteRequired, ErrorCode.SessionLimitReached)
             .RequestExample(new { code = "the code query parameter", device_name = "laptop" })
             .RateLimited(new Limit(RateLimitPolicies.OAuthExchange, Partitions.Ip));
         group.MapPost("/{provider}/token", Token).WithName("OAuthTokenLogin")
             .WithSummary("Sign in with a provider code the app obtained itself (PKCE)")
             .WithDescription("For SPAs and mobile apps that ran the authorization request with the provider themselves.")
             .Fails(ErrorCode.NotFound, ErrorCode.OAuthProviderError, ErrorCode.AccountExists, ErrorCode.IdentifierTaken,
-                ErrorCode.AccountDisabled, ErrorCode.Unauthorized, ErrorCode.MfaRequired)
+                ErrorCode.AccountDisabled, ErrorCode.Unauthorized, ErrorCode.MfaRequired, ErrorCode.InviteRequired, ErrorCode.SessionLimitReached)
             .RequestExample(new { code = "provider code", code_verifier = "the PKCE verifier", redirect_uri = "http://localhost:3000/callback" })
             .RateLimited(new Limit(RateLimitPolicies.OAuthToken, Partitions.Ip));
         return routes;
