@@ -78,8 +78,13 @@ internal sealed class SessionStarter(
             return;
         }
 
-        await audit.RecordAsync(AuditAction.SessionRevoked, user.Id, client, ct,
-            new Dictionary<string, object?> { ["session_ids"] = revoked, ["reason"] = RevocationReason.SessionLimit });
+        // One row (and so one session.revoked event) per session, naming it, as any other revocation.
+        foreach (var sessionId in revoked)
+        {
+            await audit.RecordAsync(AuditAction.SessionRevoked, user.Id, client, ct,
+                new Dictionary<string, object?> { ["session_id"] = sessionId, ["reason"] = RevocationReason.SessionLimit });
+        }
+
         uow.AfterCommit(token => revoker.PublishAsync(revoked, token));
     }
 
