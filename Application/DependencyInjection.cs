@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Mfa.FactorCodeVerifier>();
         services.AddScoped<Mfa.PendingSignIns>();
         services.AddScoped<Mfa.FactorChangeGuard>();
+        services.AddScoped<Mfa.PasskeyAssertions>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

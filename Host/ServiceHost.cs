@@ -110,6 +110,9 @@ internal static class ServiceHost
         api.MapGroup("/users").MapUserEndpoints();
         api.MapGroup("/auth/mfa").MapMfaSignInEndpoints();
         api.MapGroup("/users/me/mfa").MapMfaEndpoints();
+        api.MapGroup("/users/me/passkeys").MapPasskeyEndpoints();
+        api.MapGroup("/auth/passkey").MapPasskeySignInEndpoints();
+        api.MapGroup("/auth/mfa/passkey").MapPasskeyMfaEndpoints();
         api.MapGroup("/api-keys").MapApiKeyEndpoints();
         api.MapPlanEndpoints();
         api.MapGroup("/admin").MapAdminEndpoints();

@@ -107,6 +107,19 @@ internal sealed class HostileInputFilter : IEndpointFilter
         return null;
     }
 
+    /// <summary>GetString refuses an escaped lone surrogate ("\ud800") outright: that is a bad field too.</summary>
+    private static bool IsStorableString(JsonElement element)
+    {
+        try
+        {
+            return IsStorable(element.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static string? FindBadJson(JsonElement element, string name, int depth)
     {
         if (depth > 32)
@@ -117,7 +130,7 @@ internal sealed class HostileInputFilter : IEndpointFilter
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return IsStorable(element.GetString()!) ? null : name;
+                return IsStorableString(element) ? null : name;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {

@@ -49,6 +49,18 @@ internal sealed class PendingSignInRepository(UnitOfWork uow) : IPendingSignInRe
         return row?.ToDomain();
     }
 
+    public async Task<PendingSignIn?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken ct)
+    {
+        const string Sql = $"""
+            SELECT {Columns} FROM mfa_challenges
+            WHERE token_hash = @tokenHash AND consumed_at IS NULL AND expires_at > @now AND attempts < @max
+            """;
+        var db = await uow.EnlistAsync(ct);
+        var row = await db.Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            Sql, new { tokenHash, now, max = PendingSignIn.MaxAttempts }, db.Transaction, cancellationToken: ct));
+        return row?.ToDomain();
+    }
+
     public async Task<bool> ConsumeAsync(Guid id, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """

@@ -55,6 +55,7 @@ internal sealed class Pruner(
         await scope.ServiceProvider.GetRequiredService<Mfa.PendingSignInRepository>().DeleteExpiredAsync(now, ct);
         var messages = await scope.ServiceProvider.GetRequiredService<OutboxRepository>()
             .PruneAsync(now - TimeSpan.FromDays(options.Value.OutboxRetentionDays), ct);
+        await scope.ServiceProvider.GetRequiredService<Mfa.PasskeyRepository>().DeleteExpiredChallengesAsync(now, ct);
         await uow.CommitAsync(ct);
 
         logger.LogInformation(

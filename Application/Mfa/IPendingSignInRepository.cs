@@ -12,6 +12,9 @@ public interface IPendingSignInRepository
     /// </summary>
     Task<PendingSignIn?> BeginAttemptAsync(string tokenHash, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>The sign-in if it could still be completed, without using an attempt.</summary>
+    Task<PendingSignIn?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Marks it used; false when another request used it first.</summary>
     Task<bool> ConsumeAsync(Guid id, DateTimeOffset now, CancellationToken ct);
 }

@@ -39,14 +39,15 @@ internal static class LinkingPolicy
     }
 
     /// <summary>
-    /// The ways to sign in are the password and the linked identities. Removing one must leave at
-    /// least one, so a user without a password who unlinks down to one identity keeps that one.
+    /// The ways to sign in are the password, the linked identities and the passkeys. Removing one
+    /// must leave at least one, so a user without a password who unlinks down to one identity keeps that one.
     /// </summary>
-    public static bool CanUnlink(User user, IReadOnlyList<ExternalIdentity> identities, string provider)
-    {
-        var remaining = identities.Count(i => i.Provider != provider) + (user.HasPassword ? 1 : 0);
-        return remaining >= 1;
-    }
+    public static bool CanUnlink(User user, IReadOnlyList<ExternalIdentity> identities, string provider, int passkeys = 0) =>
+        HasAnotherWayIn(user, identities.Count(i => i.Provider != provider), passkeys);
+
+    /// <summary>Whether the user can still sign in with what remains after a removal.</summary>
+    public static bool HasAnotherWayIn(User user, int remainingIdentities, int remainingPasskeys) =>
+        user.HasPassword || remainingIdentities + remainingPasskeys >= 1;
 
     public static Error AccountExists(string provider) => new(
         ErrorCode.AccountExists,
@@ -54,5 +55,5 @@ internal static class LinkingPolicy
 
     public static Error LastLoginMethod => new(
         ErrorCode.LastLoginMethod,
-        "This is the only way left to sign in to the account; add a password or another provider first.");
+        "This is the only way left to sign in to the account; add a password, another provider or a passkey first.");
 }

@@ -15,6 +15,7 @@ public interface IUnlinkIdentity
 internal sealed class UnlinkIdentity(
     IExternalIdentityRepository identities,
     IUserRepository users,
+    Mfa.IPasskeyRepository passkeys,
     Auditor audit,
     IUnitOfWork uow) : IUnlinkIdentity
 {
@@ -34,7 +35,8 @@ internal sealed class UnlinkIdentity(
             return Error.NotFound("The linked identity");
         }
 
-        if (!LinkingPolicy.CanUnlink(user, mine, command.Provider))
+        var keys = await passkeys.ListLockedAsync(command.UserId, ct);
+        if (!LinkingPolicy.CanUnlink(user, mine, command.Provider, keys.Count))
         {
             return LinkingPolicy.LastLoginMethod;
         }

@@ -1,6 +1,8 @@
+using AuthService.Application.Mfa;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
+using AuthService.Domain.Mfa;
 using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
@@ -10,7 +12,26 @@ public sealed class UnlinkIdentityTests
     private readonly OAuthFakes _f = new();
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private UnlinkIdentity Sut() => new(_f.Identities, _f.Core.Users, _f.Core.Auditor, _f.Core.Uow);
+    private readonly IPasskeyRepository _passkeys = Substitute.For<IPasskeyRepository>();
+
+    private UnlinkIdentity Sut() => new(_f.Identities, _f.Core.Users, _passkeys, _f.Core.Auditor, _f.Core.Uow);
+
+    [Fact]
+    public async Task OnlyIdentityWithoutPassword_ButWithAPasskey_Unlinks()
+    {
+        var user = _f.Known(_f.Core.VerifiedUser());
+        user.PasswordHash = null;
+        _f.Identities.ListForUserLockedAsync(user.Id, Ct).Returns([_f.LinkOf(user)]);
+        _passkeys.ListLockedAsync(user.Id, Ct).Returns([new Passkey
+        {
+            Id = Guid.NewGuid(), UserId = user.Id, CredentialId = [1], PublicKey = [2], Name = "laptop", CreatedAt = DateTimeOffset.UnixEpoch,
+        }]);
+
+        var result = await Sut().ExecuteAsync(new UnlinkIdentityCommand(user.Id, OAuthFakes.Provider, OAuthFakes.Client), Ct);
+
+        Assert.True(result.IsSuccess);
+        await _f.Identities.Received(1).DeleteAsync(user.Id, OAuthFakes.Provider, Ct);
+    }
 
     [Fact]
     public async Task OnlyIdentityWithoutPassword_IsLastLoginMethod_AndStays()

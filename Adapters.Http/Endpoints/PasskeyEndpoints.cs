@@ -1,0 +1,98 @@
+using AuthService.Adapters.Http.Auth;
+using AuthService.Adapters.Http.Contracts;
+using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.Mfa;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace AuthService.Adapters.Http.Endpoints;
+
+/// <summary>Passkeys: one's own (/users/me/passkeys), passwordless sign-in (/auth/passkey), second factor (/auth/mfa/passkey).</summary>
+public static class PasskeyEndpoints
+{
+    public static IEndpointRouteBuilder MapPasskeyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Passkeys").RequireAuthorization();
+        group.MapPost("/options", StartRegistration).WithName("PasskeyCreationOptions")
+            .WithSummary("WebAuthn creation options for navigator.credentials.create");
+        group.MapPost("/", Register).WithName("RegisterPasskey").WithSummary("Register the credential the browser created");
+        group.MapGet("/", List).WithName("ListPasskeys").WithSummary("The user's passkeys");
+        group.MapPatch("/{id:guid}", Rename).WithName("RenamePasskey").WithSummary("Rename a passkey");
+        group.MapDelete("/{id:guid}", Remove).WithName("RemovePasskey")
+            .WithSummary("Remove a passkey (409 LAST_LOGIN_METHOD when it is the last way in)");
+        return routes;
+    }
+
+    public static IEndpointRouteBuilder MapPasskeySignInEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Passkeys");
+        group.MapPost("/options", StartSignIn).WithName("PasskeyRequestOptions")
+            .WithSummary("WebAuthn request options for a passwordless sign-in (optional email)").RateLimited("login", 30);
+        group.MapPost("/verify", SignIn).WithName("PasskeySignIn")
+            .WithSummary("Sign in with the assertion the browser returned; amr [hwk, mfa]").RateLimited("login", 30);
+        return routes;
+    }
+
+    public static IEndpointRouteBuilder MapPasskeyMfaEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Second factor");
+        group.MapPost("/options", StartMfa).WithName("MfaPasskeyOptions")
+            .WithSummary("WebAuthn request options for the sign-in behind an mfa_token").RateLimited("verify", 30);
+        group.MapPost("/verify", VerifyMfa).WithName("MfaPasskeyVerify")
+            .WithSummary("Finish a sign-in with the mfa_token and a passkey assertion").RateLimited("verify", 30);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<WebAuthnOptionsResponse>, ErrorResult>> StartRegistration(
+        HttpContext http, IStartPasskeyRegistration useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), ct)).ToOk(WebAuthnOptionsResponse.From);
+
+    private static async Task<Results<Created<PasskeyResponse>, ErrorResult>> Register(
+        PasskeyRegisterRequest body, HttpContext http, IRegisterPasskey useCase, CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(
+            http.CurrentPrincipal(), CredentialJson.Text(body.Credential), body.Name, http.ClientInfo(), ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/users/me/passkeys/{result.Value.Id}", PasskeyResponse.From(result.Value))
+            : new ErrorResult(result.Error!);
+    }
+
+    private static async Task<Ok<ItemsResponse<PasskeyResponse>>> List(HttpContext http, IListPasskeys useCase, CancellationToken ct) =>
+        TypedResults.Ok(new ItemsResponse<PasskeyResponse>(
+            (await useCase.ExecuteAsync(http.CurrentPrincipal(), ct)).Select(PasskeyResponse.From).ToList()));
+
+    private static async Task<Results<Ok<PasskeyResponse>, ErrorResult>> Rename(
+        Guid id, PasskeyRenameRequest body, HttpContext http, IRenamePasskey useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), id, body.Name, http.ClientInfo(), ct)).ToOk(PasskeyResponse.From);
+
+    private static async Task<Results<NoContent, ErrorResult>> Remove(
+        Guid id, HttpContext http, IRemovePasskey useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), id, http.ClientInfo(), ct)).ToNoContent();
+
+    private static async Task<Results<Ok<WebAuthnOptionsResponse>, ErrorResult>> StartSignIn(
+        PasskeyOptionsRequest? body, IStartPasskeySignIn useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(body?.Email, ct)).ToOk(WebAuthnOptionsResponse.From);
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> SignIn(
+        PasskeySignInRequest body, HttpContext http, IVerifyPasskeySignIn useCase, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return (await useCase.ExecuteAsync(CredentialJson.Text(body.Credential), body.DeviceName, http.ClientInfo(), ct))
+            .ToOk(TokenResponseDto.From);
+    }
+
+    private static async Task<Results<Ok<WebAuthnOptionsResponse>, ErrorResult>> StartMfa(
+        MfaTokenRequest body, HttpContext http, IStartPasskeyMfa useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(body.MfaToken, http.ClientInfo(), ct)).ToOk(WebAuthnOptionsResponse.From);
+
+    private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> VerifyMfa(
+        MfaPasskeyVerifyRequest body, HttpContext http, IVerifyPasskeyMfa useCase, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return (await useCase.ExecuteAsync(body.MfaToken, CredentialJson.Text(body.Credential), http.ClientInfo(), ct))
+            .ToOk(TokenResponseDto.From);
+    }
+}
