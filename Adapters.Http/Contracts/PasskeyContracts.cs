@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AuthService.Application.Mfa;
@@ -15,17 +16,17 @@ public sealed record WebAuthnOptionsResponse([property: JsonPropertyName("public
 }
 
 /// <summary><c>credential</c> is what the browser's PublicKeyCredential.toJSON() returns.</summary>
-public sealed record PasskeyRegisterRequest(JsonElement? Credential, string? Name);
+public sealed record PasskeyRegisterRequest([Required] JsonElement? Credential, string? Name);
 
-public sealed record PasskeyRenameRequest(string? Name);
+public sealed record PasskeyRenameRequest([Required] string? Name);
 
 public sealed record PasskeyOptionsRequest(string? Email);
 
-public sealed record PasskeySignInRequest(JsonElement? Credential, string? DeviceName);
+public sealed record PasskeySignInRequest([Required] JsonElement? Credential, string? DeviceName);
 
-public sealed record MfaTokenRequest(string? MfaToken);
+public sealed record MfaTokenRequest([Required] string? MfaToken);
 
-public sealed record MfaPasskeyVerifyRequest(string? MfaToken, JsonElement? Credential);
+public sealed record MfaPasskeyVerifyRequest([Required] string? MfaToken, [Required] JsonElement? Credential);
 
 public sealed record PasskeyResponse(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt)
 {

@@ -1,8 +1,10 @@
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
+using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
 using AuthService.Application.Mfa;
+using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,12 +19,25 @@ public static class PasskeyEndpoints
     {
         var group = routes.MapGroup("").WithTags("Passkeys").RequireAuthorization();
         group.MapPost("/options", StartRegistration).WithName("PasskeyCreationOptions")
-            .WithSummary("WebAuthn creation options for navigator.credentials.create");
-        group.MapPost("/", Register).WithName("RegisterPasskey").WithSummary("Register the credential the browser created");
-        group.MapGet("/", List).WithName("ListPasskeys").WithSummary("The user's passkeys");
-        group.MapPatch("/{id:guid}", Rename).WithName("RenamePasskey").WithSummary("Rename a passkey");
+            .WithSummary("WebAuthn creation options for navigator.credentials.create")
+            .WithDescription("Answers `{publicKey}` in the WebAuthn Level 3 JSON form (for PublicKeyCredential.parseCreationOptionsFromJSON); "
+                + "its challenge works once, for 5 minutes. A user who already has a factor needs a session that passed MFA.")
+            .Fails(ErrorCode.Forbidden);
+        group.MapPost("/", Register).WithName("RegisterPasskey").WithSummary("Register the credential the browser created")
+            .WithDescription("`credential` is what PublicKeyCredential.toJSON() returned for the options above; `name` is optional (default `Passkey`). "
+                + "Attestation `none` is accepted; user verification is required. 422 on `credential` when it does not verify (origin, challenge, user verification).")
+            .Fails(ErrorCode.ValidationError, ErrorCode.Forbidden)
+            .RequestExample(new { credential = new { id = "…", rawId = "…", type = "public-key", response = new { clientDataJSON = "…", attestationObject = "…" } }, name = "laptop" });
+        group.MapGet("/", List).WithName("ListPasskeys").WithSummary("The user's passkeys")
+            .WithDescription("`items`: id, name, created_at, last_used_at; oldest first.");
+        group.MapPatch("/{id:guid}", Rename).WithName("RenamePasskey").WithSummary("Rename a passkey")
+            .WithDescription("Any session of the owner may rename; someone else's or an unknown id is 404.")
+            .Fails(ErrorCode.ValidationError, ErrorCode.NotFound)
+            .RequestExample(new { name = "work phone" });
         group.MapDelete("/{id:guid}", Remove).WithName("RemovePasskey")
-            .WithSummary("Remove a passkey (409 LAST_LOGIN_METHOD when it is the last way in)");
+            .WithSummary("Remove a passkey (409 LAST_LOGIN_METHOD when it is the last way in)")
+            .WithDescription("Needs a session that passed MFA. The ways in are the password, linked providers and passkeys; the last one stays.")
+            .Fails(ErrorCode.NotFound, ErrorCode.LastLoginMethod, ErrorCode.Forbidden);
         return routes;
     }
 
@@ -30,9 +45,19 @@ public static class PasskeyEndpoints
     {
         var group = routes.MapGroup("").WithTags("Passkeys");
         group.MapPost("/options", StartSignIn).WithName("PasskeyRequestOptions")
-            .WithSummary("WebAuthn request options for a passwordless sign-in (optional email)").RateLimited("login", 30);
+            .WithSummary("WebAuthn request options for a passwordless sign-in (optional email)")
+            .WithDescription("Without `email` (or for an unknown one) the options list no credentials, so the authenticator offers its discoverable passkeys. "
+                + "Answers `{publicKey}` for PublicKeyCredential.parseRequestOptionsFromJSON; the challenge works once, for 5 minutes.")
+            .Fails(ErrorCode.ValidationError)
+            .RequestExample(new { email = "ada@example.com" })
+            .RateLimited("login", 30);
         group.MapPost("/verify", SignIn).WithName("PasskeySignIn")
-            .WithSummary("Sign in with the assertion the browser returned; amr [hwk, mfa]").RateLimited("login", 30);
+            .WithSummary("Sign in with the assertion the browser returned; amr [hwk, mfa]")
+            .WithDescription("Answers the token response; the session's auth_method is `passkey`. An assertion that does not verify "
+                + "(origin, challenge already used, signature, counter not moving forward) is 401 INVALID_CREDENTIALS.")
+            .Fails(ErrorCode.ValidationError, ErrorCode.InvalidCredentials, ErrorCode.AccountDisabled)
+            .RequestExample(new { credential = new { id = "…", rawId = "…", type = "public-key", response = new { clientDataJSON = "…", authenticatorData = "…", signature = "…", userHandle = "…" } } })
+            .RateLimited("login", 30);
         return routes;
     }
 
@@ -40,9 +65,17 @@ public static class PasskeyEndpoints
     {
         var group = routes.MapGroup("").WithTags("Second factor");
         group.MapPost("/options", StartMfa).WithName("MfaPasskeyOptions")
-            .WithSummary("WebAuthn request options for the sign-in behind an mfa_token").RateLimited("verify", 30);
+            .WithSummary("WebAuthn request options for the sign-in behind an mfa_token")
+            .WithDescription("Lists the user's passkeys. Costs no attempt of the mfa_token; 401 INVALID_TOKEN when the token is void or the account has no passkey.")
+            .Fails(ErrorCode.ValidationError, ErrorCode.InvalidToken)
+            .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer" })
+            .RateLimited("verify", 30);
         group.MapPost("/verify", VerifyMfa).WithName("MfaPasskeyVerify")
-            .WithSummary("Finish a sign-in with the mfa_token and a passkey assertion").RateLimited("verify", 30);
+            .WithSummary("Finish a sign-in with the mfa_token and a passkey assertion")
+            .WithDescription("Answers the token response (amr adds hwk and mfa). An assertion that does not verify uses one of the token's 5 attempts (400 INVALID_MFA_CODE).")
+            .Fails(ErrorCode.ValidationError, ErrorCode.InvalidMfaCode, ErrorCode.InvalidToken, ErrorCode.AccountDisabled)
+            .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer", credential = new { id = "…", type = "public-key", response = new { clientDataJSON = "…" } } })
+            .RateLimited("verify", 30);
         return routes;
     }
 
