@@ -1,3 +1,4 @@
+using AuthService.Application.Abstractions;
 using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
@@ -50,14 +51,14 @@ public static class PasskeyEndpoints
                 + "Answers `{publicKey}` for PublicKeyCredential.parseRequestOptionsFromJSON; the challenge works once, for 5 minutes.")
             .Fails(ErrorCode.ValidationError)
             .RequestExample(new { email = "ada@example.com" })
-            .RateLimited("login", 30);
+            .RateLimited(new Limit(RateLimitPolicies.LoginIp, Partitions.Ip));
         group.MapPost("/verify", SignIn).WithName("PasskeySignIn")
             .WithSummary("Sign in with the assertion the browser returned; amr [hwk, mfa]")
             .WithDescription("Answers the token response; the session's auth_method is `passkey`. An assertion that does not verify "
                 + "(origin, challenge already used, signature, counter not moving forward) is 401 INVALID_CREDENTIALS.")
             .Fails(ErrorCode.ValidationError, ErrorCode.InvalidCredentials, ErrorCode.AccountDisabled)
             .RequestExample(new { credential = new { id = "…", rawId = "…", type = "public-key", response = new { clientDataJSON = "…", authenticatorData = "…", signature = "…", userHandle = "…" } } })
-            .RateLimited("login", 30);
+            .RateLimited(new Limit(RateLimitPolicies.LoginIp, Partitions.Ip));
         return routes;
     }
 
@@ -69,13 +70,13 @@ public static class PasskeyEndpoints
             .WithDescription("Lists the user's passkeys. Costs no attempt of the mfa_token; 401 INVALID_TOKEN when the token is void or the account has no passkey.")
             .Fails(ErrorCode.ValidationError, ErrorCode.InvalidToken)
             .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer" })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.MfaVerify, Partitions.Ip));
         group.MapPost("/verify", VerifyMfa).WithName("MfaPasskeyVerify")
             .WithSummary("Finish a sign-in with the mfa_token and a passkey assertion")
             .WithDescription("Answers the token response (amr adds hwk and mfa). An assertion that does not verify uses one of the token's 5 attempts (400 INVALID_MFA_CODE).")
             .Fails(ErrorCode.ValidationError, ErrorCode.InvalidMfaCode, ErrorCode.InvalidToken, ErrorCode.AccountDisabled)
             .RequestExample(new { mfa_token = "the mfa_token of the MFA_REQUIRED answer", credential = new { id = "…", type = "public-key", response = new { clientDataJSON = "…" } } })
-            .RateLimited("verify", 30);
+            .RateLimited(new Limit(RateLimitPolicies.MfaVerify, Partitions.Ip));
         return routes;
     }
 
