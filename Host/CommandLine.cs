@@ -51,7 +51,7 @@ internal static class CommandLine
             return 1;
         }
 
-        await Console.Out.WriteLineAsync($"admin ready: {result.Value.Id} {result.Value.Email}");
+        await Console.Out.WriteLineAsync(result.Value.Summary);
         return 0;
     }
 

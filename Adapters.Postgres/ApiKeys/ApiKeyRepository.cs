@@ -68,6 +68,13 @@ internal sealed class ApiKeyRepository(UnitOfWork uow) : IApiKeyRepository
         return affected == 1;
     }
 
+    public async Task<int> RevokeAllForUserAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        const string Sql = "UPDATE api_keys SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL";
+        var db = await uow.EnlistAsync(ct);
+        return await db.Connection.ExecuteAsync(new CommandDefinition(Sql, new { userId, now }, db.Transaction, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<ApiKey>> FindByPrefixAsync(string prefix, CancellationToken ct)
     {
         const string Sql = $"""

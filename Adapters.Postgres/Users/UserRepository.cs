@@ -103,6 +103,76 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
         await ExecuteAsync(Sql, new { userId, passwordHash, now }, ct);
     }
 
+    public async Task StartOverAsync(User user, CancellationToken ct)
+    {
+        // Mirrors User.StartOver, then drops what the earlier holder set up: linked identities,
+        // second factors (TOTP, recovery codes, passkeys, pending MFA sign-ins) and pending codes.
+        const string Sql = """
+            WITH reset AS (
+                UPDATE users SET email = @Email, email_verified = @EmailVerified, phone = @Phone,
+                    phone_verified = @PhoneVerified, username = @Username, name = @Name, avatar_url = @AvatarUrl,
+                    password_hash = @PasswordHash, updated_at = @UpdatedAt
+                WHERE id = @Id
+                RETURNING id
+            ), unlinked AS (
+                DELETE FROM external_identities e USING reset r WHERE e.user_id = r.id
+            ), totp AS (
+                DELETE FROM totp_factors t USING reset r WHERE t.user_id = r.id
+            ), recovery AS (
+                DELETE FROM recovery_codes c USING reset r WHERE c.user_id = r.id
+            ), challenges AS (
+                DELETE FROM mfa_challenges m USING reset r WHERE m.user_id = r.id
+            ), keys AS (
+                DELETE FROM passkeys p USING reset r WHERE p.user_id = r.id
+            )
+            UPDATE otp_codes c SET consumed_at = @UpdatedAt
+            FROM reset r
+            WHERE c.user_id = r.id AND c.consumed_at IS NULL
+            """;
+        var args = new
+        {
+            user.Id,
+            user.Email,
+            user.EmailVerified,
+            user.Phone,
+            user.PhoneVerified,
+            user.Username,
+            user.Name,
+            user.AvatarUrl,
+            user.PasswordHash,
+            user.UpdatedAt,
+        };
+        await ExecuteAsync(Sql, args, ct);
+    }
+
+    public async Task<int> ReleaseUnprovenContactsAsync(string? email, string? phone, DateTimeOffset now, CancellationToken ct)
+    {
+        // Only from claimed accounts (the other contact proven), as User.MayReceiveAccessCode draws
+        // the line; a duplicate of a registration nobody proved yet stays IDENTIFIER_TAKEN. The
+        // UPDATE's row lock orders two registrations of the same contact, and the unique index then
+        // lets exactly one of them have it.
+        const string Sql = """
+            WITH released AS (
+                UPDATE users SET
+                    email = CASE WHEN lower(email) = lower(@email) AND NOT email_verified AND phone_verified THEN NULL ELSE email END,
+                    phone = CASE WHEN phone = @phone AND NOT phone_verified AND email_verified THEN NULL ELSE phone END,
+                    updated_at = @now
+                WHERE deleted_at IS NULL AND (
+                    (lower(email) = lower(@email) AND NOT email_verified AND phone_verified)
+                    OR (phone = @phone AND NOT phone_verified AND email_verified))
+                RETURNING id
+            ), voided AS (
+                UPDATE otp_codes c SET consumed_at = @now
+                FROM released r
+                WHERE c.user_id = r.id AND c.destination IN (@email, @phone) AND c.consumed_at IS NULL
+            )
+            SELECT count(*) FROM released
+            """;
+        var db = await uow.EnlistAsync(ct);
+        return await db.Connection.ExecuteScalarAsync<int>(
+            new CommandDefinition(Sql, new { email, phone, now }, db.Transaction, cancellationToken: ct));
+    }
+
     public async Task<bool> UpdateProfileAsync(User user, CancellationToken ct)
     {
         const string Sql = """

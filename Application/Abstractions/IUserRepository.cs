@@ -20,6 +20,21 @@ public interface IUserRepository
 
     Task SetPasswordHashAsync(Guid userId, string passwordHash, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// Persists <see cref="User.StartOver"/>: the identifiers, flags, password and profile as the
+    /// entity now has them; and drops what its earlier holder set up around it: linked provider
+    /// accounts, second factors and pending codes. (Sessions and API keys are revoked by their own
+    /// repositories.)
+    /// </summary>
+    Task StartOverAsync(User user, CancellationToken ct);
+
+    /// <summary>
+    /// Takes <paramref name="email"/> and <paramref name="phone"/> from a claimed account that holds
+    /// them unproven (such a contact opens nothing and reserves nothing, User.MayReceiveAccessCode)
+    /// and voids the codes sent to them there. Returns how many accounts lost one.
+    /// </summary>
+    Task<int> ReleaseUnprovenContactsAsync(string? email, string? phone, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Updates name, username and avatar; returns false when the username is taken.</summary>
     Task<bool> UpdateProfileAsync(User user, CancellationToken ct);
 

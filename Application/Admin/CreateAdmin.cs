@@ -1,27 +1,51 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
+using AuthService.Application.OAuth;
+using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
+using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Admin;
 
-public interface ICreateAdmin
+/// <summary>What <c>create-admin</c> did, in the one line the operator reads.</summary>
+public sealed record AdminCreated(Guid Id, string Email, bool TookOver, int SessionsRevoked, int ApiKeysRevoked, IReadOnlyList<string> Removed)
 {
-    /// <summary>Creates a verified admin, or grants the admin role to an existing account with that email.</summary>
-    Task<Result<User>> ExecuteAsync(string email, string password, CancellationToken ct);
+    public string Summary => TookOver
+        ? $"admin ready: {Id} {Email}: existing account taken over ({SessionsRevoked} session(s) and {ApiKeysRevoked} API key(s) revoked, "
+            + $"removed: {(Removed.Count == 0 ? "nothing else" : string.Join(", ", Removed))}; password set, email marked verified)"
+        : $"admin ready: {Id} {Email}: new account";
 }
 
+public interface ICreateAdmin
+{
+    /// <summary>
+    /// Creates a verified admin, or takes over the existing account with that email cleanly: the
+    /// operator vouches for the address, not for whoever set up the rest of the account.
+    /// </summary>
+    Task<Result<AdminCreated>> ExecuteAsync(string email, string password, CancellationToken ct);
+}
+
+/// <summary>
+/// An existing account is never merely promoted: someone who pre-registered the address with a
+/// phone, a username or a linked provider account of their own, and signed in with them, would
+/// become an admin. It starts over with the email alone (User.StartOver), its sessions and API keys
+/// revoked, then gets the operator's password and the admin role.
+/// </summary>
 internal sealed class CreateAdmin(
     IUserRepository users,
+    IExternalIdentityRepository identities,
     IPasswordHasher passwords,
     IPasswordScreen screen,
+    AccessRevoker access,
+    SessionRevoker revoker,
     Auditor audit,
     IUnitOfWork uow,
     IIdGenerator ids,
     TimeProvider clock) : ICreateAdmin
 {
-    public async Task<Result<User>> ExecuteAsync(string email, string password, CancellationToken ct)
+    public async Task<Result<AdminCreated>> ExecuteAsync(string email, string password, CancellationToken ct)
     {
         if (!Identifiers.IsEmail(email.Trim()))
         {
@@ -58,18 +82,38 @@ internal sealed class CreateAdmin(
             {
                 return new Error(ErrorCode.IdentifierTaken, "An account with this email already exists.");
             }
-        }
-        else
-        {
-            user.Roles = user.Roles.Union([Role.Admin]).ToList();
-            await users.SetRolesAsync(user.Id, user.Roles, now, ct);
-            await users.SetPasswordHashAsync(user.Id, hash, now, ct);
-            await users.MarkVerifiedAsync(user.Id, IdentifierKind.Email, now, ct);
+
+            await RecordAsync(user, tookOver: false, ct);
+            await uow.CommitAsync(ct);
+            return new AdminCreated(user.Id, normalized, false, 0, 0, []);
         }
 
-        await audit.RecordAsync(AuditAction.RolesChanged, user.Id, ClientInfo.None, ct,
-            new Dictionary<string, object?> { ["roles"] = user.Roles, ["via"] = "cli" });
+        List<string> removed = [];
+        if (user.Phone is not null)
+        {
+            removed.Add("phone");
+        }
+
+        if (user.Username is not null)
+        {
+            removed.Add("username");
+        }
+
+        removed.AddRange((await identities.ListForUserAsync(user.Id, ct)).Select(i => "linked " + i.Provider + " account"));
+
+        user.StartOver(IdentifierKind.Email, now);
+        user.PasswordHash = hash;
+        user.Roles = user.Roles.Union([Role.Admin]).ToList();
+        await users.StartOverAsync(user, ct);
+        await users.SetRolesAsync(user.Id, user.Roles, now, ct);
+        var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.AccountStartedOver, now, ct);
+        await RecordAsync(user, tookOver: true, ct);
         await uow.CommitAsync(ct);
-        return user;
+        await revoker.PublishAsync(dropped.Sessions, ct);
+        return new AdminCreated(user.Id, normalized, true, dropped.Sessions.Count, dropped.ApiKeys, removed);
     }
+
+    private Task RecordAsync(User user, bool tookOver, CancellationToken ct) =>
+        audit.RecordAsync(AuditAction.RolesChanged, user.Id, ClientInfo.None, ct,
+            new Dictionary<string, object?> { ["roles"] = user.Roles, ["via"] = "cli", ["took_over"] = tookOver });
 }

@@ -14,6 +14,16 @@ internal static partial class ApiKeyRules
     public static bool IsScope(string? scope) => scope is { Length: > 0 and <= MaxScopeLength } && ScopePattern().IsMatch(scope);
 
     /// <summary>
+    /// Scopes other services trust as the platform's own: <c>introspect</c> (the introspection
+    /// gate) and anything starting with <c>admin</c>. A user's key never carries one, whatever the
+    /// letter case, so no signed-in user can mint a service key.
+    /// </summary>
+    public static bool IsReserved(string? scope) =>
+        scope is not null
+        && (scope.Equals("introspect", StringComparison.OrdinalIgnoreCase)
+            || scope.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
     /// RFC 3339 date-time (<c>2027-01-31T12:00:00Z</c>, fraction and numeric offset allowed); the offset
     /// is required, so a bare local time is never silently taken as UTC.
     /// </summary>

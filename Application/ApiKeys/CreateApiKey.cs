@@ -27,6 +27,8 @@ internal sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApi
             .WithMessage($"must list at most {ApiKeyRules.MaxScopes} scopes")
             .Must(s => s is null || s.All(ApiKeyRules.IsScope))
             .WithMessage($"each scope must be 1 to {ApiKeyRules.MaxScopeLength} letters, digits or ':._-/', starting with a letter or digit")
+            .Must(s => s is null || !s.Any(ApiKeyRules.IsReserved))
+            .WithMessage("'introspect' and 'admin*' scopes are reserved for service keys, which only the admin API issues")
             .OverridePropertyName("scopes");
         RuleFor(c => c.ExpiresAt)
             .Must(e => e is null || ApiKeyRules.TryParseTimestamp(e, out _))

@@ -16,6 +16,9 @@ public interface IApiKeyRepository
     /// <summary>Revokes the owner's key; false when it is unknown, someone else's or already revoked.</summary>
     Task<bool> RevokeAsync(Guid keyId, Guid userId, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>Revokes every active key of the user (password change or reset, account start-over); returns how many.</summary>
+    Task<int> RevokeAllForUserAsync(Guid userId, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Every key with this public prefix (normally one), revoked or not.</summary>
     Task<IReadOnlyList<ApiKey>> FindByPrefixAsync(string prefix, CancellationToken ct);
 

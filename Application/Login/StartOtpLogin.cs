@@ -32,7 +32,9 @@ internal sealed class StartOtpLogin(IValidator<StartOtpLoginCommand> validator, 
             return invalid;
         }
 
-        var tooSoon = await sender.SendAsync(Contact.From(command.Email, command.Phone), OtpPurpose.Login, "login", _ => true, ct);
+        // An unproven contact of a claimed account opens nothing (User.MayReceiveAccessCode).
+        var contact = Contact.From(command.Email, command.Phone);
+        var tooSoon = await sender.SendAsync(contact, OtpPurpose.Login, "login", user => user.MayReceiveAccessCode(contact.Kind), ct);
         return tooSoon is null ? Unit.Value : tooSoon;
     }
 }

@@ -33,6 +33,8 @@ internal sealed class VerifyOtpLogin(
     IUserRepository users,
     OtpService otp,
     ISecondFactorGate signIn,
+    AccessRevoker access,
+    SessionRevoker revoker,
     Auditor audit,
     IUnitOfWork uow,
     TimeProvider clock) : IVerifyOtpLogin
@@ -63,18 +65,27 @@ internal sealed class VerifyOtpLogin(
             return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
         }
 
-        // The code reached this address, which proves control of it.
-        if (!user.IsVerifiedFor(kind))
+        // The code reached this address, which proves control of it; a first proof on an account of
+        // which nothing was proven starts it over (pre-hijacking defence, User.ProveContact).
+        var now = clock.GetUtcNow();
+        var proof = user.ProveContact(kind, now);
+        if (proof == ContactProof.Refused)
         {
-            user.MarkVerified(kind, clock.GetUtcNow());
-            await users.MarkVerifiedAsync(user.Id, kind, clock.GetUtcNow(), ct);
+            await audit.RecordAsync(AuditAction.LoginFailed, user.Id, command.Client, ct,
+                new Dictionary<string, object?> { ["method"] = AuthMethods.Otp, ["reason"] = "unproven_contact" });
+            await uow.CommitAsync(ct);
+            return new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
+        var dropped = proof == ContactProof.StartedOver
+            ? await StartOverAsync(user, command.Client, now, ct)
+            : null;
         var signedIn = await signIn.SignInAsync(user, AuthMethods.Otp, command.DeviceName, command.Client, ct);
         if (!signedIn.IsSuccess)
         {
             // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
             await uow.CommitAsync(ct);
+            await revoker.PublishAsync(dropped?.Sessions ?? [], ct);
             return signedIn.Error!;
         }
 
@@ -82,6 +93,21 @@ internal sealed class VerifyOtpLogin(
         await audit.RecordAsync(AuditAction.OtpLogin, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["method"] = AuthMethods.Otp, ["session_id"] = tokens.SessionId });
         await uow.CommitAsync(ct);
+        await revoker.PublishAsync(dropped?.Sessions ?? [], ct);
+
         return tokens;
+    }
+
+    private async Task<RevokedAccess> StartOverAsync(User user, ClientInfo client, DateTimeOffset now, CancellationToken ct)
+    {
+        await users.StartOverAsync(user, ct);
+        var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.AccountStartedOver, now, ct);
+        await audit.RecordAsync(AuditAction.AccountStartedOver, user.Id, client, ct, new Dictionary<string, object?>
+        {
+            ["via"] = AuthMethods.Otp,
+            ["sessions_revoked"] = dropped.Sessions.Count,
+            ["api_keys_revoked"] = dropped.ApiKeys,
+        });
+        return dropped;
     }
 }

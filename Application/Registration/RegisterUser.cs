@@ -74,6 +74,9 @@ internal sealed class RegisterUser(
             UpdatedAt = now,
         };
 
+        // A contact another account's owner typed in but never proved reserves nothing: it moves
+        // here, where it too has to be proven (pre-hijacking defence; rolled back if the add fails).
+        var released = await users.ReleaseUnprovenContactsAsync(user.Email, user.Phone, now, ct);
         var taken = await users.AddAsync(user, ct);
         if (taken.Count > 0)
         {
@@ -89,7 +92,8 @@ internal sealed class RegisterUser(
 
         // The user, the code, its message and the event: one transaction, all or nothing.
         await otp.IssueAsync(purpose, destination, user.Id, channel, ct);
-        await audit.RecordAsync(AuditAction.Register, user.Id, command.Client, ct);
+        await audit.RecordAsync(AuditAction.Register, user.Id, command.Client, ct,
+            released > 0 ? new Dictionary<string, object?> { ["released_from_accounts"] = released } : null);
         await uow.CommitAsync(ct);
 
         return new Registered(user.Id, channel == OutboxChannel.Email ? "email" : "sms", OtpService.LifetimeSeconds);

@@ -25,12 +25,15 @@ internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangeP
     }
 }
 
-/// <summary>Changing the password signs out every other device: a stolen session dies with the old password.</summary>
+/// <summary>
+/// Changing the password signs out every other device and revokes the user's API keys: a stolen
+/// session or key dies with the old password.
+/// </summary>
 internal sealed class ChangePassword(
     IValidator<ChangePasswordCommand> validator,
     IUserRepository users,
-    ISessionRepository sessions,
     IPasswordHasher passwords,
+    AccessRevoker access,
     SessionRevoker revoker,
     Auditor audit,
     IUnitOfWork uow,
@@ -58,11 +61,14 @@ internal sealed class ChangePassword(
 
         var now = clock.GetUtcNow();
         await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(command.NewPassword, ct), now, ct);
-        var revoked = await sessions.RevokeAllForUserAsync(user.Id, principal.SessionId, RevocationReason.PasswordChanged, now, ct);
-        await audit.RecordAsync(AuditAction.PasswordChanged, user.Id, command.Client, ct,
-            new Dictionary<string, object?> { ["sessions_revoked"] = revoked.Count });
+        var dropped = await access.RevokeAsync(user.Id, principal.SessionId, RevocationReason.PasswordChanged, now, ct);
+        await audit.RecordAsync(AuditAction.PasswordChanged, user.Id, command.Client, ct, new Dictionary<string, object?>
+        {
+            ["sessions_revoked"] = dropped.Sessions.Count,
+            ["api_keys_revoked"] = dropped.ApiKeys,
+        });
         await uow.CommitAsync(ct);
-        await revoker.PublishAsync(revoked, ct);
+        await revoker.PublishAsync(dropped.Sessions, ct);
         return Unit.Value;
     }
 }

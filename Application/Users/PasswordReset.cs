@@ -52,7 +52,9 @@ internal sealed class ForgotPassword(IValidator<ForgotPasswordCommand> validator
             return invalid;
         }
 
-        var tooSoon = await sender.SendAsync(Contact.From(command.Email, null), OtpPurpose.PasswordReset, "reset", _ => true, ct);
+        // An unproven address of a claimed account opens nothing (User.MayReceiveAccessCode).
+        var tooSoon = await sender.SendAsync(
+            Contact.From(command.Email, null), OtpPurpose.PasswordReset, "reset", user => user.MayReceiveAccessCode(IdentifierKind.Email), ct);
         return tooSoon is null ? Unit.Value : tooSoon;
     }
 }
@@ -60,9 +62,9 @@ internal sealed class ForgotPassword(IValidator<ForgotPasswordCommand> validator
 internal sealed class ResetPassword(
     IValidator<ResetPasswordCommand> validator,
     IUserRepository users,
-    ISessionRepository sessions,
     IPasswordHasher passwords,
     OtpService otp,
+    AccessRevoker access,
     SessionRevoker revoker,
     IPasswordLockout lockout,
     Auditor audit,
@@ -86,20 +88,36 @@ internal sealed class ResetPassword(
             return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
+        // The code arrived by email, so the address is proven too; a first proof on an account of
+        // which nothing was proven starts it over (pre-hijacking defence, User.ProveContact).
         var now = clock.GetUtcNow();
-        await users.SetPasswordHashAsync(user.Id, newHash, now, ct);
-
-        // The code arrived by email, so the address is proven too.
-        if (!user.EmailVerified)
+        var proof = user.ProveContact(IdentifierKind.Email, now);
+        if (proof == ContactProof.Refused)
         {
-            await users.MarkVerifiedAsync(user.Id, IdentifierKind.Email, now, ct);
+            await uow.CommitAsync(ct);
+            return new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
-        var revoked = await sessions.RevokeAllForUserAsync(user.Id, null, RevocationReason.PasswordReset, now, ct);
-        await audit.RecordAsync(AuditAction.PasswordReset, user.Id, command.Client, ct,
-            new Dictionary<string, object?> { ["sessions_revoked"] = revoked.Count });
+        user.PasswordHash = newHash;
+        if (proof == ContactProof.StartedOver)
+        {
+            await users.StartOverAsync(user, ct);
+        }
+        else
+        {
+            await users.SetPasswordHashAsync(user.Id, newHash, now, ct);
+        }
+
+        // Whoever held a session or an API key under the old password loses it.
+        var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.PasswordReset, now, ct);
+        await audit.RecordAsync(AuditAction.PasswordReset, user.Id, command.Client, ct, new Dictionary<string, object?>
+        {
+            ["sessions_revoked"] = dropped.Sessions.Count,
+            ["api_keys_revoked"] = dropped.ApiKeys,
+            ["started_over"] = proof == ContactProof.StartedOver,
+        });
         await uow.CommitAsync(ct);
-        await revoker.PublishAsync(revoked, ct);
+        await revoker.PublishAsync(dropped.Sessions, ct);
 
         // A new password lifts any password lockout of the account's identifiers.
         await lockout.ReleaseAsync(user, ct);

@@ -21,4 +21,10 @@ public static class AuditAction
     public const string StatusChanged = "admin.status";
     public const string RolesChanged = "admin.roles";
     public const string PlanChanged = "admin.plan";
+
+    /// <summary>The first proof of a contact dropped everything its unproven holder had set.</summary>
+    public const string AccountStartedOver = "user.start_over";
+
+    /// <summary>A registration took a contact that another account held unproven.</summary>
+    public const string ContactReleased = "user.contact_released";
 }

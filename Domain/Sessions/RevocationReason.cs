@@ -13,4 +13,7 @@ public static class RevocationReason
 
     /// <summary>The least recently used session, revoked to make room under AUTH__MAX_SESSIONS_PER_USER.</summary>
     public const string SessionLimit = "session_limit";
+
+    /// <summary>The first proof of a contact started the account over (pre-hijacking defence).</summary>
+    public const string AccountStartedOver = "account_started_over";
 }

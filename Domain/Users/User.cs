@@ -49,6 +49,74 @@ public sealed class User
         UpdatedAt = now;
     }
 
+    /// <summary>Someone proved a contact of the account (its email or its phone).</summary>
+    public bool IsClaimed => EmailVerified || PhoneVerified;
+
+    public bool IsProven(IdentifierKind kind) => kind switch
+    {
+        IdentifierKind.Email => EmailVerified,
+        IdentifierKind.Phone => PhoneVerified,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a code that opens the account (sign-in, password reset) may go to this contact: a
+    /// proven one, or any contact of an account of which nothing is proven yet (its first proof
+    /// starts it over, <see cref="ProveContact"/>). An unproven contact of a claimed account opens
+    /// nothing: whoever typed it in never showed it to be theirs.
+    /// </summary>
+    public bool MayReceiveAccessCode(IdentifierKind kind) =>
+        kind is IdentifierKind.Email or IdentifierKind.Phone && (IsProven(kind) || !IsClaimed);
+
+    /// <summary>
+    /// The holder of <paramref name="kind"/> proved it with a code that opens the account. On an
+    /// account of which nothing was proven, the password, the other contact, the username and the
+    /// profile were all set by someone who had not proven this contact: they are dropped and the
+    /// account starts over with this contact alone (the use case also ends its sessions, API keys,
+    /// linked identities and pending codes). Pre-hijacking defence, see the README.
+    /// </summary>
+    public ContactProof ProveContact(IdentifierKind kind, DateTimeOffset now)
+    {
+        if (IsProven(kind))
+        {
+            return ContactProof.AlreadyProven;
+        }
+
+        if (IsClaimed || kind is not (IdentifierKind.Email or IdentifierKind.Phone))
+        {
+            return ContactProof.Refused;
+        }
+
+        StartOver(kind, now);
+        return ContactProof.StartedOver;
+    }
+
+    /// <summary>
+    /// Keeps only the contact <paramref name="kept"/>, now proven: everything anyone else set
+    /// (password, other contact, username, profile) goes.
+    /// </summary>
+    public void StartOver(IdentifierKind kept, DateTimeOffset now)
+    {
+        if (kept == IdentifierKind.Phone)
+        {
+            Email = null;
+            EmailVerified = false;
+            PhoneVerified = true;
+        }
+        else
+        {
+            Phone = null;
+            PhoneVerified = false;
+            EmailVerified = true;
+        }
+
+        Username = null;
+        Name = null;
+        AvatarUrl = null;
+        PasswordHash = null;
+        UpdatedAt = now;
+    }
+
     public void SoftDelete(DateTimeOffset now)
     {
         Status = UserStatus.Deleted;

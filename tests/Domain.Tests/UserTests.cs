@@ -30,6 +30,40 @@ public sealed class UserTests
     }
 
     [Fact]
+    public void ProveContact_OnAnAccountOfWhichNothingIsProven_StartsItOver()
+    {
+        var user = NewUser();
+        user.Phone = "+15550001111";
+        user.Username = "squatter";
+        user.Name = "Squatter";
+
+        Assert.True(user.MayReceiveAccessCode(IdentifierKind.Email));
+        Assert.Equal(ContactProof.StartedOver, user.ProveContact(IdentifierKind.Email, Now));
+
+        Assert.True(user.EmailVerified);
+        Assert.Null(user.Phone);
+        Assert.Null(user.Username);
+        Assert.Null(user.Name);
+        Assert.False(user.HasPassword);
+        Assert.Equal(ContactProof.AlreadyProven, user.ProveContact(IdentifierKind.Email, Now));
+    }
+
+    [Fact]
+    public void AnUnprovenContactOfAClaimedAccount_OpensNothing()
+    {
+        var user = NewUser();
+        user.Phone = "+15550001111";
+        user.MarkVerified(IdentifierKind.Email, Now);
+
+        Assert.False(user.MayReceiveAccessCode(IdentifierKind.Phone));
+        Assert.True(user.MayReceiveAccessCode(IdentifierKind.Email));
+        Assert.False(user.MayReceiveAccessCode(IdentifierKind.Username));
+        Assert.Equal(ContactProof.Refused, user.ProveContact(IdentifierKind.Phone, Now));
+        Assert.True(user.HasPassword);
+        Assert.Equal("+15550001111", user.Phone);
+    }
+
+    [Fact]
     public void SoftDelete_DropsThePasswordAndDeactivates()
     {
         var user = NewUser();
