@@ -2,6 +2,7 @@ using AuthService.Adapters.Redis.OAuth;
 using AuthService.Adapters.Redis.Quotas;
 using AuthService.Application.Abstractions;
 using AuthService.Application.OAuth;
+using AuthService.Application.Otp;
 using AuthService.Application.Plans;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class RedisAdapter
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ICooldown, RedisCooldown>();
         services.AddSingleton<ILockoutStore, RedisLockoutStore>();
+        services.AddSingleton<IOtpFailureCounter, RedisOtpFailureCounter>();
         services.AddSingleton<IOAuthStateStore, RedisOAuthStateStore>();
         services.AddSingleton<IOAuthExchangeCodeStore, RedisOAuthExchangeCodeStore>();
         services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();

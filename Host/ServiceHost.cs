@@ -81,6 +81,7 @@ internal static class ServiceHost
             .AddHttp()
             .AddTelemetry(configuration);
         builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
+        builder.Services.AddHostedService<Jobs.RevocationRepublisher>();
         builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
         builder.Services.AddHostedService<Jobs.OutboxDispatchJob>();
         builder.Services.AddHostedService<Jobs.SystemSettingsWatcher>();

@@ -2,6 +2,7 @@ using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
+using AuthService.Adapters.Http.RateLimiting;
 using AuthService.Application.Users;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -27,11 +28,14 @@ public static class UserEndpoints
             .Fails(ErrorCode.NotFound, ErrorCode.IdentifierTaken)
             .RequestExample(new { name = "Ada Lovelace", username = "ada" })
             .RequireAuthorization();
-        group.MapPost("/password", ChangePassword).WithName("ChangePassword").WithSummary("Change the password; other sessions end")
-            .WithDescription("Needs the current password; every other session and the user's API keys are revoked.")
-            .Fails(ErrorCode.NotFound, ErrorCode.InvalidCredentials)
+        group.MapPost("/password", ChangePassword).WithName("ChangePassword")
+            .WithSummary("Change the password; other sessions and every API key end")
+            .WithDescription("Needs the current password; every other session and the user's API keys are revoked. A wrong "
+                + "`current_password` counts toward the same lockout as password sign-in (423 once locked, the right password included).")
+            .Fails(ErrorCode.NotFound, ErrorCode.InvalidCredentials, ErrorCode.AccountLocked)
             .RequestExample(new { current_password = "correct horse battery staple", new_password = "another long passphrase" })
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .RateLimited("login", 30);
         group.MapDelete("/", Delete).WithName("DeleteCurrentUser").WithSummary("Delete the account; every session ends")
             .WithDescription("The account is soft-deleted: it can no longer sign in, and its sessions are revoked.")
             .RequireAuthorization();

@@ -9,7 +9,10 @@ public sealed record OAuthExchangeRequest([Required] string? Code, string? Devic
 
 public sealed record OAuthTokenRequest([Required] string? Code, [Required] string? CodeVerifier, [Required] string? RedirectUri, string? Nonce, string? DeviceName);
 
-public sealed record LinkIdentityRequest([Required] string? Code, [Required] string? CodeVerifier, [Required] string? RedirectUri, string? Nonce);
+public sealed record LinkTicketResponse(string Ticket, int ExpiresIn);
+
+// code_verifier and redirect_uri are left out when `code` is our callback's code after a link ticket.
+public sealed record LinkIdentityRequest([Required] string? Code, string? CodeVerifier, string? RedirectUri, string? Nonce);
 
 public sealed record IdentityResponse(string Provider, string? Subject, string? Email, DateTimeOffset LinkedAt)
 {

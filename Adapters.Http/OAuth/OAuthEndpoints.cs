@@ -29,6 +29,10 @@ public static class OAuthEndpoints
             .DocumentAuth(ApiAuth.OptionalBearer)
             .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.OAuthProviderError)
             .RateLimited(new Limit(RateLimitPolicies.OAuthStart, Partitions.Ip));
+        group.MapPost("/{provider}/link-ticket", LinkTicket).WithName("OAuthLinkTicket")
+            .WithSummary("A single-use ticket (60 s) that lets a browser without a Bearer header start intent=link")
+            .RequireAuthorization()
+            .RateLimited(new Limit(RateLimitPolicies.OAuthStart, Partitions.Ip));
         group.MapGet("/{provider}/callback", Callback).WithName("OAuthCallback")
             .WithSummary("The provider's redirect back; sends the browser on to the app with a one-time code")
             .WithDescription("Called by the provider, not by apps. Once the state checks out, failures reach the app as "
@@ -57,8 +61,10 @@ public static class OAuthEndpoints
         [FromQuery(Name = "redirect_uri")] string? redirectUri,
         string? intent,
         string? state,
+        [FromQuery(Name = "link_ticket")] string? linkTicket,
         HttpContext http,
         IStartOAuth useCase,
+        OAuthSettings settings,
         CancellationToken ct)
     {
         var parsedIntent = intent switch
@@ -72,8 +78,9 @@ public static class OAuthEndpoints
             return new ErrorResult(Error.Validation("intent", "must be 'login' or 'link'"));
         }
 
-        var signedIn = http.User.Identity?.IsAuthenticated == true;
-        if (parsedIntent == OAuthIntent.Link && !signedIn)
+        // Linking needs a session (Bearer), or a link ticket got with one for a browser that cannot send it.
+        var signedIn = http.User.HasClaim(c => c.Type == BearerAuthenticationHandler.SessionClaim);
+        if (parsedIntent == OAuthIntent.Link && !signedIn && string.IsNullOrEmpty(linkTicket))
         {
             // The Bearer scheme answers in the envelope (UNAUTHORIZED, TOKEN_EXPIRED, ...).
             return TypedResults.Challenge();
@@ -81,14 +88,31 @@ public static class OAuthEndpoints
 
         var userId = signedIn ? http.CurrentPrincipal().UserId : (Guid?)null;
         var result = await useCase.ExecuteAsync(
-            new StartOAuthCommand(ProviderName.Normalize(provider), redirectUri, parsedIntent.Value, userId, state), ct);
+            new StartOAuthCommand(
+                ProviderName.Normalize(provider), redirectUri, parsedIntent.Value, userId, state,
+                OAuthBindingCookie.Read(http.Request), string.IsNullOrEmpty(linkTicket) ? null : linkTicket),
+            ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error!);
+        }
+
+        OAuthBindingCookie.Write(http, result.Value.BrowserBinding, settings.StateLifetime);
+        NoStore(http);
+        return TypedResults.Redirect(result.Value.AuthorizationUrl.AbsoluteUri);
+    }
+
+    private static async Task<Results<Created<LinkTicketResponse>, ErrorResult>> LinkTicket(
+        string provider, HttpContext http, IIssueLinkTicket useCase, CancellationToken ct)
+    {
+        var result = await useCase.ExecuteAsync(http.CurrentPrincipal().UserId, ProviderName.Normalize(provider), ct);
         if (!result.IsSuccess)
         {
             return new ErrorResult(result.Error!);
         }
 
         NoStore(http);
-        return TypedResults.Redirect(result.Value.AbsoluteUri);
+        return TypedResults.Created((string?)null, new LinkTicketResponse(result.Value.Ticket, result.Value.ExpiresIn));
     }
 
     private static async Task<Results<RedirectHttpResult, ErrorResult>> Callback(
@@ -102,7 +126,9 @@ public static class OAuthEndpoints
         CancellationToken ct)
     {
         var result = await useCase.ExecuteAsync(
-            new OAuthCallbackCommand(ProviderName.Normalize(provider), code, state, error, iss, http.ClientInfo()), ct);
+            new OAuthCallbackCommand(
+                ProviderName.Normalize(provider), code, state, error, iss, http.ClientInfo(), OAuthBindingCookie.Read(http.Request)),
+            ct);
         if (!result.IsSuccess)
         {
             return new ErrorResult(result.Error!);

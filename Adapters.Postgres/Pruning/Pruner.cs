@@ -11,19 +11,14 @@ using Microsoft.Extensions.Options;
 namespace AuthService.Adapters.Postgres.Pruning;
 
 /// <summary>
-/// Deletes what can no longer be used: expired codes, old rotated tokens, long-ended sessions;
-/// audit rows past AUDIT__RETENTION_DAYS, through the one function the append-only trigger allows;
-/// and sent or dead outbox rows past DATABASE__OUTBOX_RETENTION_DAYS.
+/// Deletes what can no longer be used: expired codes and long-ended sessions (rotated refresh-token
+/// hashes go only with their session, so a replay of one, however late, is recognised as reuse and
+/// revokes the session); audit rows past AUDIT__RETENTION_DAYS, through the one function the
+/// append-only trigger allows; and sent or dead outbox rows past DATABASE__OUTBOX_RETENTION_DAYS.
 /// </summary>
 internal sealed class Pruner(
     IServiceScopeFactory scopes, IOptions<AuditOptions> audit, IOptions<PostgresOptions> options, ILogger<Pruner> logger)
 {
-    /// <summary>
-    /// How long a rotated refresh token is kept: presenting it within this time is recognised as
-    /// reuse (and revokes the session); after it, the token is merely unknown.
-    /// </summary>
-    public static readonly TimeSpan RotatedTokenRetention = TimeSpan.FromDays(1);
-
     /// <summary>Ended sessions stay listed for admins and support this long.</summary>
     public static readonly TimeSpan EndedSessionRetention = TimeSpan.FromDays(30);
 
@@ -46,8 +41,8 @@ internal sealed class Pruner(
         }
 
         var codes = await scope.ServiceProvider.GetRequiredService<IOtpRepository>().DeleteExpiredAsync(now, ct);
-        var (tokens, sessions) = await scope.ServiceProvider.GetRequiredService<SessionRepository>()
-            .PruneAsync(now - RotatedTokenRetention, now - EndedSessionRetention, ct);
+        var sessions = await scope.ServiceProvider.GetRequiredService<SessionRepository>()
+            .PruneAsync(now - EndedSessionRetention, ct);
         var auditRows = audit.Value.RetentionDays == 0
             ? 0
             : await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -59,8 +54,8 @@ internal sealed class Pruner(
         await uow.CommitAsync(ct);
 
         logger.LogInformation(
-            "Pruned {Codes} expired code(s), {Tokens} rotated refresh token(s), {Sessions} ended session(s), {AuditRows} audit row(s), {Messages} sent or dead outbox row(s)",
-            codes, tokens, sessions, auditRows, messages);
+            "Pruned {Codes} expired code(s), {Sessions} ended session(s) with their refresh tokens, {AuditRows} audit row(s), {Messages} sent or dead outbox row(s)",
+            codes, sessions, auditRows, messages);
         return true;
     }
 }

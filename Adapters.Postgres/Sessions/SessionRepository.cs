@@ -208,20 +208,16 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
     }
 
     /// <summary>
-    /// For the pruning job: rotated tokens past the reuse-detection horizon, and sessions that
-    /// ended (expired or revoked) before <paramref name="endedBefore"/>, with their tokens.
+    /// For the pruning job: sessions that ended (expired or revoked) before
+    /// <paramref name="endedBefore"/>; their refresh tokens, rotated ones included, go with them
+    /// (ON DELETE CASCADE), and only then.
     /// </summary>
-    public async Task<(int Tokens, int Sessions)> PruneAsync(
-        DateTimeOffset rotatedBefore, DateTimeOffset endedBefore, CancellationToken ct)
+    public async Task<int> PruneAsync(DateTimeOffset endedBefore, CancellationToken ct)
     {
-        const string TokensSql = "DELETE FROM refresh_tokens WHERE rotated_at < @rotatedBefore";
         const string SessionsSql = "DELETE FROM sessions WHERE expires_at < @endedBefore OR revoked_at < @endedBefore";
         var db = await uow.EnlistAsync(ct);
-        var tokens = await db.Connection.ExecuteAsync(
-            new CommandDefinition(TokensSql, new { rotatedBefore }, db.Transaction, cancellationToken: ct));
-        var sessions = await db.Connection.ExecuteAsync(
+        return await db.Connection.ExecuteAsync(
             new CommandDefinition(SessionsSql, new { endedBefore }, db.Transaction, cancellationToken: ct));
-        return (tokens, sessions);
     }
 
     private async Task<T> ScalarAsync<T>(string sql, object args, CancellationToken ct)

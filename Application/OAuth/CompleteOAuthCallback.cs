@@ -11,7 +11,8 @@ public sealed record OAuthCallbackCommand(
     string? State,
     string? ProviderError,
     string? Issuer,
-    ClientInfo Client);
+    ClientInfo Client,
+    string? BrowserBinding = null);
 
 /// <summary>
 /// Where to send the browser once the state checked out: the app's address with either a
@@ -39,6 +40,7 @@ internal sealed class CompleteOAuthCallback(
     IOAuthProviderGateway gateway,
     IOAuthAccountResolver accounts,
     ISecretGenerator secrets,
+    ISecretHasher hasher,
     IUnitOfWork uow,
     OAuthSettings settings,
     TimeProvider clock) : ICompleteOAuthCallback
@@ -65,6 +67,14 @@ internal sealed class CompleteOAuthCallback(
             return InvalidState("The sign-in request was started for another provider.");
         }
 
+        // The browser that started the flow holds the binding cookie; a provider URL or a finished
+        // callback URL opened anywhere else is refused, before any code is redeemed (constant-time compare).
+        if (command.BrowserBinding is null || state.BrowserBindingHash is null
+            || !hasher.Matches(command.BrowserBinding, state.BrowserBindingHash))
+        {
+            return InvalidState("The sign-in was started in another browser. Start again from this one.");
+        }
+
         var outcome = await CompleteAsync(state, command, ct);
         return outcome.IsSuccess
             ? outcome.Value
@@ -89,6 +99,17 @@ internal sealed class CompleteOAuthCallback(
         if (!identity.IsSuccess)
         {
             return identity.Error!;
+        }
+
+        if (state.Intent == OAuthIntent.Link && state.ConfirmLink)
+        {
+            // Started with a ticket: the app links it with its Bearer token (CompleteBrowserLink).
+            var linkCode = secrets.NewOpaqueToken();
+            var grant = new OAuthExchangeGrant(
+                state.UserId!.Value, state.Provider, clock.GetUtcNow(), OAuthGrantKind.LinkCompletion, identity.Value);
+            return await codes.SaveAsync(linkCode, grant, settings.ExchangeCodeLifetime, ct)
+                ? new OAuthCallbackOutcome(state.AppRedirectUri, state.AppState, linkCode, null, null)
+                : new Error(ErrorCode.ServiceUnavailable, "Linking could not be completed right now. Try again shortly.");
         }
 
         if (state.Intent == OAuthIntent.Link)

@@ -37,7 +37,7 @@ internal sealed class ExchangeOAuthCode(
         }
 
         var grant = command.Code.Length <= MaxCodeLength ? await codes.TakeAsync(command.Code, ct) : null;
-        if (grant is null)
+        if (grant is not { Kind: OAuthGrantKind.Login })
         {
             return new Error(ErrorCode.InvalidOAuthState, "The code is unknown, has expired or was already used.");
         }

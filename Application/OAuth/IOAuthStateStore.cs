@@ -3,7 +3,9 @@ namespace AuthService.Application.OAuth;
 /// <summary>
 /// Everything the callback needs to trust a returning browser, kept server-side under the random
 /// <c>state</c> value: the callback must come back for the same provider and intent, with the
-/// PKCE verifier and nonce that only we know, to the app address chosen at the start.
+/// PKCE verifier and nonce that only we know, to the app address chosen at the start, from the
+/// browser that holds the binding secret whose keyed hash is <see cref="BrowserBindingHash"/>.
+/// <see cref="ConfirmLink"/>: a link started with a ticket, finished only by the ticket owner's app.
 /// </summary>
 public sealed record OAuthState(
     string Provider,
@@ -13,7 +15,9 @@ public sealed record OAuthState(
     string AppRedirectUri,
     string? AppState,
     Guid? UserId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? BrowserBindingHash = null,
+    bool ConfirmLink = false);
 
 /// <summary>Short-lived, single-use authorization state (Redis).</summary>
 public interface IOAuthStateStore

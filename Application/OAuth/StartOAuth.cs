@@ -3,27 +3,41 @@ using AuthService.Domain.Common;
 
 namespace AuthService.Application.OAuth;
 
-/// <param name="UserId">The signed-in caller; required for <see cref="OAuthIntent.Link"/>.</param>
+/// <param name="UserId">The signed-in caller (Bearer); linking needs it or <paramref name="LinkTicket"/>.</param>
 /// <param name="AppState">An opaque value of the app's, echoed on the final redirect.</param>
+/// <param name="BrowserBinding">The browser's binding secret from its cookie, if it has one.</param>
+/// <param name="LinkTicket">A link ticket the app got with its Bearer token, for a browser that has none.</param>
 public sealed record StartOAuthCommand(
-    string Provider, string? RedirectUri, OAuthIntent Intent, Guid? UserId, string? AppState);
+    string Provider, string? RedirectUri, OAuthIntent Intent, Guid? UserId, string? AppState,
+    string? BrowserBinding = null, string? LinkTicket = null);
+
+/// <summary>Where to send the browser, and the binding secret to keep in its cookie until the callback.</summary>
+public sealed record OAuthStart(Uri AuthorizationUrl, string BrowserBinding);
 
 public interface IStartOAuth
 {
-    /// <summary>The provider's authorization URL to send the browser to.</summary>
-    Task<Result<Uri>> ExecuteAsync(StartOAuthCommand command, CancellationToken ct);
+    Task<Result<OAuthStart>> ExecuteAsync(StartOAuthCommand command, CancellationToken ct);
 }
 
+/// <summary>
+/// Starts the browser flow. The state is bound to the browser that started it: the endpoint keeps
+/// a random binding secret in an HttpOnly cookie and the state stores only its keyed hash, so a
+/// provider URL or a finished callback URL forwarded to someone else is refused at the callback
+/// (login CSRF, and linking someone's provider account to the sender's account).
+/// </summary>
 internal sealed class StartOAuth(
     IOAuthProviderGateway gateway,
     IOAuthStateStore states,
+    IOAuthExchangeCodeStore grants,
     ISecretGenerator secrets,
+    ISecretHasher hasher,
     OAuthSettings settings,
     TimeProvider clock) : IStartOAuth
 {
     private const int MaxAppStateLength = 512;
+    private const int MaxTicketLength = 128;
 
-    public async Task<Result<Uri>> ExecuteAsync(StartOAuthCommand command, CancellationToken ct)
+    public async Task<Result<OAuthStart>> ExecuteAsync(StartOAuthCommand command, CancellationToken ct)
     {
         if (!gateway.IsConfigured(command.Provider))
         {
@@ -40,9 +54,25 @@ internal sealed class StartOAuth(
             return Error.Validation("state", $"must be at most {MaxAppStateLength} characters");
         }
 
-        if (command.Intent == OAuthIntent.Link && command.UserId is null)
+        var userId = command.Intent == OAuthIntent.Link ? command.UserId : null;
+        var confirmLink = false;
+        if (command.Intent == OAuthIntent.Link && userId is null)
         {
-            return new Error(ErrorCode.Unauthorized, "Linking an identity needs a signed-in user (Bearer token).");
+            if (command.LinkTicket is null)
+            {
+                return new Error(ErrorCode.Unauthorized, "Linking an identity needs a signed-in user (Bearer token or link_ticket).");
+            }
+
+            var ticket = command.LinkTicket.Length <= MaxTicketLength ? await grants.TakeAsync(command.LinkTicket, ct) : null;
+            if (ticket is not { Kind: OAuthGrantKind.LinkTicket } || ticket.Provider != command.Provider)
+            {
+                return new Error(ErrorCode.InvalidOAuthState, "The link ticket is unknown, has expired, was already used or is for another provider.");
+            }
+
+            // Whoever opens a ticket's URL links their provider account only if the ticket's owner
+            // then confirms it with their Bearer token: a ticket sent to someone else links nothing.
+            userId = ticket.UserId;
+            confirmLink = true;
         }
 
         // Three independent 256-bit secrets: state ties the callback to this start, the nonce ties
@@ -50,21 +80,22 @@ internal sealed class StartOAuth(
         var state = secrets.NewOpaqueToken();
         var nonce = secrets.NewOpaqueToken();
         var verifier = secrets.NewOpaqueToken();
+        var binding = OAuthBrowserBinding.IsWellFormed(command.BrowserBinding) ? command.BrowserBinding! : secrets.NewOpaqueToken();
         var url = await gateway.BuildAuthorizationUrlAsync(
             new OAuthAuthorizationRequest(command.Provider, state, nonce, Pkce.ChallengeOf(verifier)), ct);
         if (!url.IsSuccess)
         {
-            return url;
+            return url.Error!;
         }
 
         var saved = await states.SaveAsync(
             state,
             new OAuthState(
                 command.Provider, command.Intent, verifier, nonce, command.RedirectUri!, command.AppState,
-                command.Intent == OAuthIntent.Link ? command.UserId : null, clock.GetUtcNow()),
+                userId, clock.GetUtcNow(), hasher.Hash(binding), confirmLink),
             settings.StateLifetime,
             ct);
-        return saved ? url : StoreUnavailable;
+        return saved ? new OAuthStart(url.Value, binding) : StoreUnavailable;
     }
 
     private static Error StoreUnavailable =>

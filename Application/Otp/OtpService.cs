@@ -13,6 +13,7 @@ internal sealed class OtpService(
     ISecretHasher hasher,
     IOutbox outbox,
     ISecretCipher cipher,
+    IOtpFailureCounter failures,
     IIdGenerator ids,
     TimeProvider clock)
 {
@@ -51,6 +52,28 @@ internal sealed class OtpService(
     /// must commit the unit of work even when this fails.
     /// </summary>
     public async Task<Error?> ConsumeAsync(OtpPurpose purpose, string destination, string code, CancellationToken ct)
+    {
+        // Counted as wrong before anything is compared, and forgiven only when right: past the
+        // limit every guess is refused, the right code included, until the window ends.
+        var failureKey = hasher.Hash("otp-failures:" + destination);
+        if (await failures.TryCountAsync(failureKey, OtpCode.MaxWrongPerDestination, OtpCode.WrongCodeWindow, ct) is { } left)
+        {
+            return new Error(
+                ErrorCode.OtpAttemptsExceeded,
+                "Too many wrong codes for this address. Try again later.",
+                RetryAfter: TimeSpan.FromSeconds(Math.Ceiling(Math.Max(1, left.TotalSeconds))));
+        }
+
+        var failure = await CheckAsync(purpose, destination, code, ct);
+        if (failure is null)
+        {
+            await failures.ForgiveAsync(failureKey, ct);
+        }
+
+        return failure;
+    }
+
+    private async Task<Error?> CheckAsync(OtpPurpose purpose, string destination, string code, CancellationToken ct)
     {
         var otp = await codes.FindLatestAsync(purpose, destination, ct);
         if (otp is null || otp.ConsumedAt is not null)

@@ -1,5 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
+using AuthService.Application.Login;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
@@ -37,6 +38,7 @@ internal sealed class ChangePassword(
     SessionRevoker revoker,
     Auditor audit,
     IUnitOfWork uow,
+    IPasswordLockout lockout,
     TimeProvider clock) : IChangePassword
 {
     public async Task<Result<Unit>> ExecuteAsync(CurrentPrincipal principal, ChangePasswordCommand command, CancellationToken ct)
@@ -51,11 +53,25 @@ internal sealed class ChangePassword(
             return Error.NotFound("User");
         }
 
+        // A session is no licence to guess: wrong current passwords count toward the same lockout
+        // as sign-in, and a locked account answers before any hashing, the right password included.
+        if (await lockout.LockedForAsync(user, ct) is { } left)
+        {
+            await RecordFailureAsync(user.Id, "locked", command.Client, ct);
+            return new Error(
+                ErrorCode.AccountLocked,
+                "Too many wrong passwords: password checks are locked for now. Try again later or reset the password.",
+                RetryAfter: TimeSpan.FromSeconds(Math.Ceiling(Math.Max(1, left.TotalSeconds))));
+        }
+
         await uow.ReleaseConnectionAsync(ct); // no connection held while waiting for a hashing slot
         var ok = user.PasswordHash is { } hash
             && await passwords.VerifyAsync(hash, command.CurrentPassword, ct) != PasswordVerification.Failed;
         if (!ok)
         {
+            // Counted against every identifier of the account, as a wrong sign-in password would be.
+            var lockedNow = await lockout.RecordFailureAsync(user, ct);
+            await RecordFailureAsync(user.Id, lockedNow ? "invalid_credentials_locked" : "invalid_credentials", command.Client, ct);
             return new Error(ErrorCode.InvalidCredentials, "The current password is not correct.");
         }
 
@@ -70,5 +86,11 @@ internal sealed class ChangePassword(
         await uow.CommitAsync(ct);
         await revoker.PublishAsync(dropped.Sessions, ct);
         return Unit.Value;
+    }
+
+    private async Task RecordFailureAsync(Guid userId, string reason, ClientInfo client, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditAction.PasswordChangeFailed, userId, client, ct, new Dictionary<string, object?> { ["reason"] = reason });
+        await uow.CommitAsync(ct);
     }
 }

@@ -12,6 +12,7 @@ public static class AuditAction
     public const string SessionsRevoked = "session.revoke_all";
     public const string Logout = "session.logout";
     public const string PasswordChanged = "password.change";
+    public const string PasswordChangeFailed = "password.change_failure";
     public const string PasswordReset = "password.reset";
     public const string ProfileUpdated = "user.update";
     public const string AccountDeleted = "user.delete";

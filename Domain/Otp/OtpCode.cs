@@ -7,6 +7,14 @@ namespace AuthService.Domain.Otp;
 public sealed class OtpCode
 {
     public const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Wrong codes one destination may receive within <see cref="WrongCodeWindow"/>, across its
+    /// codes and purposes: a new code every minute must not mean five more guesses forever.
+    /// </summary>
+    public const int MaxWrongPerDestination = 10;
+
+    public static readonly TimeSpan WrongCodeWindow = TimeSpan.FromHours(1);
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public required Guid Id { get; init; }

@@ -12,7 +12,7 @@ public sealed class OtpServiceTests
 {
     private readonly Fakes _f = new();
 
-    private OtpService Sut() => new(_f.Otps, _f.Secrets, _f.Hasher, _f.Outbox, _f.Cipher, _f.Ids, _f.Clock);
+    private OtpService Sut() => new(_f.Otps, _f.Secrets, _f.Hasher, _f.Outbox, _f.Cipher, Substitute.For<IOtpFailureCounter>(), _f.Ids, _f.Clock);
 
     [Fact]
     public async Task Issue_StoresOnlyAHashBoundToTheRow_AndTheMessageSealedToItsOwnRow()

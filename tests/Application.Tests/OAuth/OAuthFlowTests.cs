@@ -11,13 +11,15 @@ public sealed class OAuthFlowTests
     private readonly OAuthFakes _f = new();
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private StartOAuth Start() => new(_f.Gateway, _f.States, _f.Core.Secrets, _f.Settings, _f.Core.Clock);
+    private const string Browser = "browser-1";
+
+    private StartOAuth Start() => new(_f.Gateway, _f.States, _f.Codes, _f.Core.Secrets, _f.Core.Hasher, _f.Settings, _f.Core.Clock);
 
     private CompleteOAuthCallback Callback() => new(
-        _f.States, _f.Codes, _f.Gateway, _f.Resolver(), _f.Core.Secrets, _f.Core.Uow, _f.Settings, _f.Core.Clock);
+        _f.States, _f.Codes, _f.Gateway, _f.Resolver(), _f.Core.Secrets, _f.Core.Hasher, _f.Core.Uow, _f.Settings, _f.Core.Clock);
 
     private static OAuthState State(OAuthIntent intent = OAuthIntent.Login, Guid? userId = null) =>
-        new(OAuthFakes.Provider, intent, "verifier", "nonce-1", AppUri, "app-state", userId, DateTimeOffset.UnixEpoch);
+        new(OAuthFakes.Provider, intent, "verifier", "nonce-1", AppUri, "app-state", userId, DateTimeOffset.UnixEpoch, "h:" + Browser);
 
     [Fact]
     public async Task Start_WithUnlistedRedirect_IsRefused_AndStoresNothing()
@@ -40,10 +42,12 @@ public sealed class OAuthFlowTests
         var result = await Start().ExecuteAsync(new StartOAuthCommand(OAuthFakes.Provider, AppUri, OAuthIntent.Link, user, "s"), Ct);
 
         Assert.True(result.IsSuccess);
+        var binding = result.Value.BrowserBinding;
         await _f.States.Received(1).SaveAsync(
             sent!.State,
             Arg.Is<OAuthState>(s => s.Nonce == sent.Nonce && Pkce.ChallengeOf(s.CodeVerifier) == sent.CodeChallenge
-                && s.UserId == user && s.Intent == OAuthIntent.Link && s.AppRedirectUri == AppUri),
+                && s.UserId == user && s.Intent == OAuthIntent.Link && s.AppRedirectUri == AppUri
+                && s.BrowserBindingHash == "h:" + binding && !s.ConfirmLink),
             TimeSpan.FromMinutes(10),
             Ct);
     }
@@ -75,6 +79,20 @@ public sealed class OAuthFlowTests
         Assert.Equal(ErrorCode.InvalidOAuthState, result.Error!.Code);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("browser-2")]
+    public async Task Callback_FromABrowserWithoutTheBindingCookie_IsInvalidState_AndRedeemsNothing(string? browser)
+    {
+        _f.States.TakeAsync("s1", Ct).Returns(State());
+
+        var result = await Callback().ExecuteAsync(
+            new OAuthCallbackCommand(OAuthFakes.Provider, "code", "s1", null, null, OAuthFakes.Client, browser), Ct);
+
+        Assert.Equal(ErrorCode.InvalidOAuthState, result.Error!.Code);
+        await _f.Gateway.DidNotReceiveWithAnyArgs().RedeemCodeAsync(default!, default);
+    }
+
     [Fact]
     public async Task Callback_RedeemsWithTheStoredVerifierAndNonce_AndHandsTheAppAOneTimeCode()
     {
@@ -82,7 +100,7 @@ public sealed class OAuthFlowTests
         _f.Gateway.RedeemCodeAsync(Arg.Any<OAuthCodeRedemption>(), Ct).Returns(OAuthFakes.Identity("new@example.test"));
 
         var result = await Callback().ExecuteAsync(
-            new OAuthCallbackCommand(OAuthFakes.Provider, "code", "s1", null, null, OAuthFakes.Client), Ct);
+            new OAuthCallbackCommand(OAuthFakes.Provider, "code", "s1", null, null, OAuthFakes.Client, Browser), Ct);
 
         Assert.Equal(AppUri, result.Value.AppRedirectUri);
         Assert.Equal("app-state", result.Value.AppState);
@@ -100,7 +118,7 @@ public sealed class OAuthFlowTests
             .Returns(new Error(ErrorCode.InvalidOAuthState, "nonce mismatch"));
 
         var result = await Callback().ExecuteAsync(
-            new OAuthCallbackCommand(OAuthFakes.Provider, "code", "s1", null, null, OAuthFakes.Client), Ct);
+            new OAuthCallbackCommand(OAuthFakes.Provider, "code", "s1", null, null, OAuthFakes.Client, Browser), Ct);
 
         Assert.Equal(ErrorCode.InvalidOAuthState, result.Value.Error!.Code);
         Assert.Null(result.Value.Code);

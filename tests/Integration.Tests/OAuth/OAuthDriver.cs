@@ -23,9 +23,15 @@ public sealed class OAuthDriver(OAuthApp app) : IDisposable
 
     /// <summary>GET /authorize; returns the response (a 302 to the provider when all is well).</summary>
     public async Task<HttpResponseMessage> AuthorizeAsync(
-        string provider, string redirectUri = OAuthApp.AppRedirect, string? intent = null, string? bearer = null, string? state = null)
+        string provider, string redirectUri = OAuthApp.AppRedirect, string? intent = null, string? bearer = null, string? state = null,
+        string? linkTicket = null)
     {
         var query = new Dictionary<string, string?> { ["redirect_uri"] = redirectUri };
+        if (linkTicket is not null)
+        {
+            query["link_ticket"] = linkTicket;
+        }
+
         if (intent is not null)
         {
             query["intent"] = intent;
@@ -51,7 +57,12 @@ public sealed class OAuthDriver(OAuthApp app) : IDisposable
     {
         using var authorize = await AuthorizeAsync(provider, intent: intent, bearer: bearer, state: "app-state");
         await Expect.StatusAsync(authorize, 302);
-        var providerUrl = authorize.Headers.Location!;
+        return await SignInAtProviderAsync(provider, authorize.Headers.Location!, login);
+    }
+
+    /// <summary>This browser signs in at the provider from a provider URL (its own, or one it was sent): our callback URL.</summary>
+    public async Task<Uri> SignInAtProviderAsync(string provider, Uri providerUrl, string login)
+    {
         var callback = provider == "github"
             ? await _browser.SignInGitHubAsync(providerUrl, login)
             : await _browser.SignInAsync(providerUrl, login);

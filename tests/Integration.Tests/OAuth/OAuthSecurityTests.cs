@@ -118,8 +118,9 @@ public sealed class OAuthSecurityTests(OAuthApp app) : IClassFixture<OAuthApp>, 
         await Expect.StatusAsync(authorize, 302);
         var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["state"].ToString();
 
-        using var client = app.NoRedirects();
-        using var response = await client.GetAsync($"/api/v1/auth/oauth/test/callback?error=access_denied&state={Uri.EscapeDataString(state)}");
+        // Back in the same browser (the state is bound to it), without a code.
+        using var response = await _oauth.FollowCallbackAsync(
+            new Uri($"http://127.0.0.1/api/v1/auth/oauth/test/callback?error=access_denied&state={Uri.EscapeDataString(state)}"));
 
         await Expect.StatusAsync(response, 302);
         Assert.Contains("error=OAUTH_PROVIDER_ERROR", response.Headers.Location!.Query, StringComparison.Ordinal);

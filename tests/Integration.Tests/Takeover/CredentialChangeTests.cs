@@ -9,6 +9,32 @@ public sealed class CredentialChangeTests(AuthServiceApp app) : IClassFixture<Au
     private readonly ApiClient _api = app.Api();
 
     [Fact]
+    public async Task Seq5_ChangePassword_IsNoPasswordOracle_WrongGuessesLockAndAreAudited()
+    {
+        var email = await _api.RegisterVerifiedAsync();
+        var stolen = CoreFlowTests.Token(await _api.LoginAsync(email));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Expect.ErrorAsync(await _api.PostAsync(
+                "/api/v1/users/me/password", new { current_password = $"guess number {i:D4}", new_password = "the thief's passphrase" }, stolen),
+                401, "INVALID_CREDENTIALS");
+        }
+
+        // Locked now: the right password is refused too, and so is password sign-in.
+        var locked = await _api.PostAsync(
+            "/api/v1/users/me/password", new { current_password = ApiClient.Password, new_password = "the thief's passphrase" }, stolen);
+        await Expect.ErrorAsync(locked, 423, "ACCOUNT_LOCKED");
+        Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await Expect.ErrorAsync(await _api.PostAsync("/api/v1/auth/login", new { email, password = ApiClient.Password }), 423, "ACCOUNT_LOCKED");
+
+        var audited = await app.QueryAsync<int>(
+            "SELECT count(*)::int FROM audit_events a JOIN users u ON u.id = a.user_id WHERE u.email = @email AND a.action = 'password.change_failure'",
+            new { email });
+        Assert.Equal(6, audited);
+    }
+
+    [Fact]
     public async Task Seq6_AStolenApiKey_DiesWhenTheOwnerResetsThePassword()
     {
         var email = await _api.RegisterVerifiedAsync();
