@@ -24,13 +24,19 @@ public static class OAuthEndpoints
         group.MapGet("/{provider}/authorize", Authorize).WithName("OAuthAuthorize")
             .WithSummary("Send the browser to the provider (intent=link with a Bearer token links instead)")
             .WithDescription("Open in the browser with an allow-listed `redirect_uri` and, optionally, your own `state` (returned to "
-                + "you). Sets a short-lived HttpOnly cookie that binds the flow to this browser.")
+                + "you). Sets a short-lived HttpOnly cookie that binds the flow to this browser; the callback refuses a browser without "
+                + "it. `intent=link` needs a Bearer token, or a `link_ticket` from `POST /{provider}/link-ticket` for a browser that "
+                + "cannot send one (the link is then confirmed by the app: the callback sends it a `code` for `POST /users/me/identities/{provider}`).")
             .Redirects("to the provider's sign-in page")
             .DocumentAuth(ApiAuth.OptionalBearer)
-            .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.OAuthProviderError)
+            .Fails(ErrorCode.ValidationError, ErrorCode.NotFound, ErrorCode.Unauthorized, ErrorCode.InvalidOAuthState, ErrorCode.OAuthProviderError)
             .RateLimited(new Limit(RateLimitPolicies.OAuthStart, Partitions.Ip));
         group.MapPost("/{provider}/link-ticket", LinkTicket).WithName("OAuthLinkTicket")
             .WithSummary("A single-use ticket (60 s) that lets a browser without a Bearer header start intent=link")
+            .WithDescription("Call it with the Bearer token, then send the browser to `authorize?intent=link&link_ticket=<ticket>&redirect_uri=...`. "
+                + "The callback answers the app with a one-time `code`, which links the provider account only when the app posts it alone "
+                + "to `POST /users/me/identities/{provider}` with the Bearer token of this same user.")
+            .Fails(ErrorCode.NotFound)
             .RequireAuthorization()
             .RateLimited(new Limit(RateLimitPolicies.OAuthStart, Partitions.Ip));
         group.MapGet("/{provider}/callback", Callback).WithName("OAuthCallback")
