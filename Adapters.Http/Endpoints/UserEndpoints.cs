@@ -3,6 +3,7 @@ using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
+using AuthService.Application.Abstractions;
 using AuthService.Application.Users;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,7 @@ public static class UserEndpoints
             .Fails(ErrorCode.NotFound, ErrorCode.InvalidCredentials, ErrorCode.AccountLocked)
             .RequestExample(new { current_password = "correct horse battery staple", new_password = "another long passphrase" })
             .RequireAuthorization()
-            .RateLimited("login", 30);
+            .RateLimited(new Limit(RateLimitPolicies.LoginIp, Partitions.Ip));
         group.MapDelete("/", Delete).WithName("DeleteCurrentUser").WithSummary("Delete the account; every session ends")
             .WithDescription("The account is soft-deleted: it can no longer sign in, and its sessions are revoked.")
             .RequireAuthorization();
