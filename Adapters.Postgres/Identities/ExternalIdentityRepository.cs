@@ -79,7 +79,16 @@ internal sealed class ExternalIdentityRepository(UnitOfWork uow) : IExternalIden
 
     public async Task<bool> DeleteAsync(Guid userId, string provider, CancellationToken ct)
     {
-        const string Sql = "DELETE FROM external_identities WHERE user_id = @userId AND provider = @provider";
+        // mirrors SignInMethods.WithoutIdentity: the link goes only while a password, another
+        // linked provider or a passkey remains. Run under the user-row lock of ListForUserLockedAsync,
+        // so two unlinks of the same user cannot both count the other's identity.
+        const string Sql = """
+            DELETE FROM external_identities e
+            WHERE e.user_id = @userId AND e.provider = @provider
+              AND (EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id AND u.password_hash IS NOT NULL)
+                   OR EXISTS (SELECT 1 FROM external_identities o WHERE o.user_id = e.user_id AND o.provider <> e.provider)
+                   OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = e.user_id))
+            """;
         var db = await uow.EnlistAsync(ct);
         var affected = await db.Connection.ExecuteAsync(
             new CommandDefinition(Sql, new { userId, provider }, db.Transaction, cancellationToken: ct));

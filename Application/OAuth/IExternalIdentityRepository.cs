@@ -23,5 +23,9 @@ public interface IExternalIdentityRepository
     /// <summary>Keeps the provider's email of a linked identity current.</summary>
     Task UpdateEmailAsync(Guid identityId, string? email, bool emailVerified, CancellationToken ct);
 
+    /// <summary>
+    /// Unlinks the user's identity of this provider only if another way in remains (the rule of
+    /// <c>SignInMethods.WithoutIdentity</c>, in one statement); false when nothing was removed.
+    /// </summary>
     Task<bool> DeleteAsync(Guid userId, string provider, CancellationToken ct);
 }

@@ -38,22 +38,13 @@ internal static class LinkingPolicy
         return null;
     }
 
-    /// <summary>
-    /// The ways to sign in are the password, the linked identities and the passkeys. Removing one
-    /// must leave at least one, so a user without a password who unlinks down to one identity keeps that one.
-    /// </summary>
-    public static bool CanUnlink(User user, IReadOnlyList<ExternalIdentity> identities, string provider, int passkeys = 0) =>
-        HasAnotherWayIn(user, identities.Count(i => i.Provider != provider), passkeys);
-
-    /// <summary>Whether the user can still sign in with what remains after a removal.</summary>
+    /// <summary>Passkey removal's check, now <see cref="SignInMethods"/>; kept until it calls that directly.</summary>
     public static bool HasAnotherWayIn(User user, int remainingIdentities, int remainingPasskeys) =>
-        user.HasPassword || remainingIdentities + remainingPasskeys >= 1;
+        SignInMethods.Of(user, remainingIdentities, remainingPasskeys).Any;
 
     public static Error AccountExists(string provider) => new(
         ErrorCode.AccountExists,
         $"An account with this email address already exists. Sign in to it and link {provider} from there.");
 
-    public static Error LastLoginMethod => new(
-        ErrorCode.LastLoginMethod,
-        "This is the only way left to sign in to the account; add a password, another provider or a passkey first.");
+    public static Error LastLoginMethod => SignInMethods.LastLoginMethod;
 }

@@ -2,6 +2,7 @@ using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
+using AuthService.Domain.Users;
 
 namespace AuthService.Application.OAuth;
 
@@ -36,12 +37,18 @@ internal sealed class UnlinkIdentity(
         }
 
         var keys = await passkeys.ListLockedAsync(command.UserId, ct);
-        if (!LinkingPolicy.CanUnlink(user, mine, command.Provider, keys.Count))
+        var left = SignInMethods.Of(user, mine.Count, keys.Count).WithoutIdentity();
+        if (!left.IsSuccess)
         {
-            return LinkingPolicy.LastLoginMethod;
+            return left.Error!;
         }
 
-        await identities.DeleteAsync(command.UserId, command.Provider, ct);
+        // The statement applies the same rule again (it mirrors SignInMethods.WithoutIdentity).
+        if (!await identities.DeleteAsync(command.UserId, command.Provider, ct))
+        {
+            return SignInMethods.LastLoginMethod;
+        }
+
         await audit.RecordAsync(AuditAction.IdentityUnlinked, command.UserId, command.Client, ct,
             new Dictionary<string, object?> { ["provider"] = identity.Provider, ["subject"] = identity.Subject });
         await uow.CommitAsync(ct);

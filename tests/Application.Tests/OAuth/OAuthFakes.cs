@@ -27,6 +27,7 @@ internal sealed class OAuthFakes
         Identities.TryAddAsync(default!, default).ReturnsForAnyArgs(true);
         Identities.ListForUserAsync(default, default).ReturnsForAnyArgs([]);
         Identities.ListForUserLockedAsync(default, default).ReturnsForAnyArgs([]);
+        Identities.DeleteAsync(default, default!, default).ReturnsForAnyArgs(true);
         Core.Users.AddAsync(default!, default).ReturnsForAnyArgs([]);
         Gateway.IsConfigured(Provider).Returns(true);
         Registration(RegistrationMode.Open);
