@@ -21,7 +21,7 @@ public static class PostgresAdapter
 
     /// <summary>
     /// Registers the data source (from <c>DATABASE__URL</c>), the scoped unit of work, the
-    /// repositories, the readiness probe named "postgres" and the pruning job.
+    /// repositories, the readiness probe named "postgres" and the pruner (its job: Application.Pruning).
     /// </summary>
     public static IServiceCollection AddPostgres(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +31,6 @@ public static class PostgresAdapter
             .Bind(configuration.GetSection(PostgresOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Url), "DATABASE__URL must be set (postgresql://user:pass@host:port/db).")
             .Validate(o => string.IsNullOrWhiteSpace(o.Url) || IsParsable(o.Url), "DATABASE__URL is neither a postgresql:// URL nor an Npgsql connection string.")
-            .Validate(o => o.PruneIntervalMinutes >= 0, "DATABASE__PRUNE_INTERVAL_MINUTES must be 0 (off) or more.")
             .Validate(o => o.MaxAutoPrepare is >= 0 and <= 1000, "DATABASE__MAX_AUTO_PREPARE must be between 0 (off) and 1000.")
             .Validate(o => o.OutboxRetentionDays is >= 1 and <= 3650, "DATABASE__OUTBOX_RETENTION_DAYS must be between 1 and 3650.")
             .ValidateOnStart();
@@ -64,7 +63,7 @@ public static class PostgresAdapter
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutageClassifier, PostgresOutageClassifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRejectedInputClassifier, PostgresRejectedInputClassifier>());
         services.AddSingleton<Pruner>();
-        services.AddHostedService<PruningJob>();
+        services.AddSingleton<Application.Pruning.IExpiredDataPruner>(sp => sp.GetRequiredService<Pruner>());
         return services;
     }
 

@@ -19,10 +19,6 @@ internal sealed class PostgresOptions
     [ConfigurationKeyName("MAX_AUTO_PREPARE")]
     public int MaxAutoPrepare { get; set; } = 64;
 
-    /// <summary>Minutes between pruning runs; 0 turns pruning off.</summary>
-    [ConfigurationKeyName("PRUNE_INTERVAL_MINUTES")]
-    public int PruneIntervalMinutes { get; set; } = 10;
-
     /// <summary>Days a sent or dead outbox row stays visible (admin API, webhook deliveries) before pruning.</summary>
     [ConfigurationKeyName("OUTBOX_RETENTION_DAYS")]
     public int OutboxRetentionDays { get; set; } = 7;

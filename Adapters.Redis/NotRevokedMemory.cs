@@ -55,7 +55,7 @@ internal sealed class NotRevokedMemory(TimeSpan horizon, TimeProvider time)
         }
     }
 
-    /// <summary>Drops answers past the horizon; called about every second.</summary>
+    /// <summary>Drops answers past the horizon; called every round of the revocation job.</summary>
     public void Prune()
     {
         foreach (var (id, askedAt) in _askedAt)

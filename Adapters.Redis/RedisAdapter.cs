@@ -35,7 +35,6 @@ public static class RedisAdapter
         services.AddSingleton<IRevocationCache>(sp => sp.GetRequiredService<RedisRevocationCache>());
         services.AddSingleton<IDependencyProbe, RedisProbe>();
         services.AddSingleton<IOutageClassifier, RedisOutageClassifier>();
-        services.AddHostedService<RedisBackgroundService>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ICooldown, RedisCooldown>();
         services.AddSingleton<ILockoutStore, RedisLockoutStore>();

@@ -16,8 +16,9 @@ namespace AuthService.Adapters.Redis;
 /// Redis is the shared truth every instance asks; a "not revoked" answer is trusted by the
 /// instance that got it for a short horizon (<see cref="NotRevokedMemory"/>), so a revocation is
 /// seen everywhere within that horizon and at once on the instance that made it. Entries that
-/// could not be written are kept here and retried in the background: otherwise a session revoked
-/// during a Redis blip would look valid once Redis is back.
+/// could not be written are kept here and retried by <see cref="HousekeepAsync"/>: otherwise a
+/// session revoked during a Redis blip would look valid once Redis is back. The mechanism as a
+/// whole (publish, fallback, refill, republish): <c>Application.Sessions.RevocationCacheJob</c>.
 /// </summary>
 internal sealed class RedisRevocationCache(
     RedisCalls redis,
@@ -151,10 +152,6 @@ internal sealed class RedisRevocationCache(
         return ok && (int)marked == 1;
     }
 
-    /// <summary>
-    /// Writes what failed before, each with what is left of its lifetime, and drops stale
-    /// "not revoked" answers; called about every second.
-    /// </summary>
     public async Task HousekeepAsync(CancellationToken ct)
     {
         _notRevoked.Prune();

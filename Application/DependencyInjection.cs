@@ -11,7 +11,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers every use case by convention (class <c>X</c> implementing <c>IX</c>) and every
-    /// validator, so a new use case is one interface and one class, with no registration line.
+    /// validator, so a new use case is one interface and one class, with no registration line;
+    /// likewise every background job (<see cref="Jobs.IPeriodicJob"/>, run by the Host's one runner).
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -22,6 +23,9 @@ public static class DependencyInjection
             .WithScopedLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
             .AsImplementedInterfaces()
+            .WithSingletonLifetime()
+            .AddClasses(c => c.AssignableTo<Jobs.IPeriodicJob>(), publicOnly: false)
+            .As<Jobs.IPeriodicJob>()
             .WithSingletonLifetime());
 
         services.AddScoped<OtpService>();

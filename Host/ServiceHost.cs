@@ -69,6 +69,7 @@ internal static class ServiceHost
         builder.Services.AddSingleton(WebhookSettingsReader.Read(configuration, builder.Environment.IsDevelopment()));
         builder.Services.AddSingleton(Application.SystemConfig.SettingCatalogue.ReadEnvironment(
             name => configuration[name.Replace("__", ":", StringComparison.Ordinal)]));
+        builder.Services.AddSingleton(JobSettingsReader.Read(configuration));
         builder.Services.AddSingleton(Application.Admin.BootstrapAdminSettings.Parse(configuration["ADMIN:BOOTSTRAP_EMAILS"]));
         builder.Services
             .AddApplication()
@@ -80,12 +81,7 @@ internal static class ServiceHost
             .AddWebhooks()
             .AddHttp()
             .AddTelemetry(configuration);
-        builder.Services.AddHostedService<Jobs.RevocationCacheRestorer>();
-        builder.Services.AddHostedService<Jobs.RevocationRepublisher>();
-        builder.Services.AddHostedService<Jobs.ServiceCallSummaryJob>();
-        builder.Services.AddHostedService<Jobs.OutboxDispatchJob>();
-        builder.Services.AddHostedService<Jobs.SystemSettingsWatcher>();
-        builder.Services.AddHostedService<Jobs.AdminBootstrapJob>();
+        builder.Services.AddHostedService<Jobs.PeriodicJobRunner>();
 
         var app = builder.Build();
 

@@ -92,9 +92,6 @@ internal sealed class PasskeyRepository(UnitOfWork uow) : IPasskeyRepository
         return row is null ? null : new WebAuthnChallenge(challenge, purpose, row.UserId, row.MfaChallengeId, row.Options, row.ExpiresAt);
     }
 
-    public Task<int> DeleteExpiredChallengesAsync(DateTimeOffset now, CancellationToken ct) =>
-        ExecuteAsync("DELETE FROM webauthn_challenges WHERE expires_at < @now", new { now }, ct);
-
     private static string PurposeText(WebAuthnPurpose purpose) => purpose switch
     {
         WebAuthnPurpose.Register => "register",

@@ -72,13 +72,6 @@ internal sealed class PendingSignInRepository(UnitOfWork uow) : IPendingSignInRe
             new CommandDefinition(Sql, new { id, now }, db.Transaction, cancellationToken: ct)) == 1;
     }
 
-    public async Task<int> DeleteExpiredAsync(DateTimeOffset olderThan, CancellationToken ct)
-    {
-        const string Sql = "DELETE FROM mfa_challenges WHERE expires_at < @olderThan";
-        var db = await uow.EnlistAsync(ct);
-        return await db.Connection.ExecuteAsync(new CommandDefinition(Sql, new { olderThan }, db.Transaction, cancellationToken: ct));
-    }
-
     private sealed class Row
     {
         public Guid Id { get; init; }

@@ -37,14 +37,6 @@ internal sealed class OutboxRepository(UnitOfWork uow) : IOutbox
             uow.OutboxWritten();
         }
     }
-
-    /// <summary>Sent and dead rows finished before <paramref name="cutoff"/>; pending ones are never pruned.</summary>
-    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken ct)
-    {
-        const string Sql = "DELETE FROM outbox_messages WHERE status <> 'pending' AND finished_at < @cutoff";
-        var db = await uow.EnlistAsync(ct);
-        return await db.Connection.ExecuteAsync(new CommandDefinition(Sql, new { cutoff }, db.Transaction, cancellationToken: ct));
-    }
 }
 
 internal static class Channels

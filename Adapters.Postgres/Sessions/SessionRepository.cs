@@ -207,19 +207,6 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
             new CommandDefinition(Sql, new { sessionId, now }, db.Transaction, cancellationToken: ct));
     }
 
-    /// <summary>
-    /// For the pruning job: sessions that ended (expired or revoked) before
-    /// <paramref name="endedBefore"/>; their refresh tokens, rotated ones included, go with them
-    /// (ON DELETE CASCADE), and only then.
-    /// </summary>
-    public async Task<int> PruneAsync(DateTimeOffset endedBefore, CancellationToken ct)
-    {
-        const string SessionsSql = "DELETE FROM sessions WHERE expires_at < @endedBefore OR revoked_at < @endedBefore";
-        var db = await uow.EnlistAsync(ct);
-        return await db.Connection.ExecuteAsync(
-            new CommandDefinition(SessionsSql, new { endedBefore }, db.Transaction, cancellationToken: ct));
-    }
-
     private async Task<T> ScalarAsync<T>(string sql, object args, CancellationToken ct)
     {
         var db = await uow.EnlistAsync(ct);

@@ -4,6 +4,8 @@ namespace AuthService.Application.Abstractions;
 /// Fast, shared answer to "was this session revoked?" for access tokens still within their
 /// lifetime. Entries live for <see cref="Horizon"/>. May be unavailable, or may have lost its
 /// entries (a restart without persistence): then it answers null and the caller asks PostgreSQL.
+/// How publishing, the fallback, the refill and the republishing fit together:
+/// <see cref="Sessions.RevocationCacheJob"/>.
 /// </summary>
 public interface IRevocationCache
 {
@@ -34,4 +36,10 @@ public interface IRevocationCache
     /// lost with it. False when nothing was marked; the cache then stays incomplete.
     /// </summary>
     Task<bool> RestoreAsync(string ticket, IReadOnlyCollection<Guid> sessionIds, CancellationToken ct);
+
+    /// <summary>
+    /// Retries the writes that failed (each with what is left of its lifetime) and drops stale
+    /// "not revoked" answers; the first step of every round of <see cref="Sessions.RevocationCacheJob"/>.
+    /// </summary>
+    Task HousekeepAsync(CancellationToken ct);
 }

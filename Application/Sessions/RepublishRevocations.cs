@@ -2,7 +2,7 @@ using AuthService.Application.Abstractions;
 
 namespace AuthService.Application.Sessions;
 
-/// <summary>What one instance already handed to the cache, kept between polls by the job that runs them.</summary>
+/// <summary>What one instance already handed to the cache, kept between polls by <see cref="RevocationCacheJob"/>.</summary>
 public sealed class RevocationTail
 {
     internal DateTimeOffset? LastPoll { get; set; }
@@ -19,8 +19,8 @@ public interface IRepublishRevocations
 /// <summary>
 /// A revocation is committed to PostgreSQL first and published to the cache after; a crash in
 /// between, or an instance cut off from Redis, would leave the other instances trusting Redis's
-/// "not revoked" until the access tokens expire. So every instance also follows PostgreSQL: a few
-/// times a second it reads the sessions revoked in the last <see cref="Overlap"/> (at start, the
+/// "not revoked" until the access tokens expire. So every instance also follows PostgreSQL: every
+/// round of <see cref="RevocationCacheJob"/> it reads the sessions revoked in the last <see cref="Overlap"/> (at start, the
 /// whole horizon) and writes those it has not handed over yet. A revocation thus reaches Redis
 /// within a poll of any one instance that can reach both; each instance writing it too costs one
 /// idempotent SET. The overlap covers commits that land after a later poll and clock skew between

@@ -13,8 +13,9 @@ public interface IRestoreRevocationCache
 /// Redis can lose its entries: a restart without persistence, a failover to an empty replica, a
 /// FLUSHALL. Its "complete" marker goes with them, so from that moment every revocation check
 /// falls back to PostgreSQL (a revoked session never comes back), and this refills the cache from
-/// PostgreSQL: every session revoked within the horizon, then the marker. Run about every second
-/// by every instance; refills are idempotent, so two instances doing it at once do no harm.
+/// PostgreSQL: every session revoked within the horizon, then the marker. Run every round of
+/// <see cref="RevocationCacheJob"/> by every instance; refills are idempotent, so two instances
+/// doing it at once do no harm.
 /// </summary>
 internal sealed class RestoreRevocationCache(
     IRevocationCache cache,
