@@ -33,7 +33,7 @@ public enum ApiAuth
 /// <c>.WithName</c>, <c>.WithSummary</c>, <c>.WithDescription</c>, <c>.Fails(...)</c> with the domain
 /// errors its use case returns, and <c>.RequestExample(...)</c> when it takes a body.
 /// </summary>
-public static class ApiDocs
+internal static class ApiDocs
 {
     /// <summary>The domain errors the handler can return; each is documented under its status with an example.</summary>
     public static TBuilder Fails<TBuilder>(this TBuilder builder, params ErrorCode[] codes)
