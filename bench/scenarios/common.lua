@@ -17,8 +17,14 @@ M.password = os.getenv("BENCH_PASSWORD") or "Bench-Passw0rd-2026!"
 local threads = {}
 local nextid = 0
 
--- Installs the global setup/done functions wrk calls in its main Lua state.
-function M.install()
+-- Installs the global setup/done functions wrk calls in its main Lua state,
+-- and a response() that counts non-2xx answers (a scenario may define its own).
+-- paths: the scenario's path per system; returns the one for BENCH_SYSTEM.
+function M.install(paths)
+  function response(status, headers, body)
+    M.count(status, body)
+  end
+
   function setup(thread)
     nextid = nextid + 1
     thread:set("tid", nextid)
@@ -48,6 +54,17 @@ function M.install()
       f:close()
     end
     io.write(out, "\n")
+  end
+
+  return paths and assert(paths[M.system], "no endpoint for " .. M.system)
+end
+
+-- Sends the prebuilt requests round-robin, each thread starting at its own.
+function M.cycle(reqs)
+  local i = tid - 1
+  function request()
+    i = i + 1
+    return reqs[(i % #reqs) + 1]
   end
 end
 

@@ -12,24 +12,13 @@ common.install()
 
 local consume = INTROSPECT_CONSUME and "true" or "false"
 local key = os.getenv("BENCH_SERVICE_KEY") or ""
-local reqs = {}
-local i
 
 function init(args)
-  local tokens = common.read_lines(os.getenv("BENCH_DATA"))
   local headers = { ["Content-Type"] = "application/json", ["X-API-Key"] = key }
-  for k, t in ipairs(tokens) do
+  local reqs = {}
+  for k, t in ipairs(common.read_lines(os.getenv("BENCH_DATA"))) do
     local body = string.format('{"token":"%s","service":"cvmaker","consume":%s}', t, consume)
     reqs[k] = wrk.format("POST", "/api/v1/introspect", headers, body)
   end
-  i = tid - 1
-end
-
-function request()
-  i = i + 1
-  return reqs[(i % #reqs) + 1]
-end
-
-function response(status, headers, body)
-  common.count(status, body)
+  common.cycle(reqs)
 end

@@ -3,13 +3,11 @@
 -- request logs in a different user until the list wraps around.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local common = dofile(dir .. "common.lua")
-common.install()
-
-local paths = {
+local path = common.install({
   authservice = "/api/v1/auth/login",
   identity = "/login",
   ["better-auth"] = "/api/auth/sign-in/email",
-}
+})
 
 local users, i, headers
 
@@ -28,9 +26,5 @@ function request()
   else
     body = string.format('{"email":"%s","password":"%s"}', email, common.password)
   end
-  return wrk.format("POST", paths[common.system], headers, body)
-end
-
-function response(status, headers, body)
-  common.count(status, body)
+  return wrk.format("POST", path, headers, body)
 end

@@ -7,30 +7,16 @@
 -- cycles through them.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local common = dofile(dir .. "common.lua")
-common.install()
-
-local paths = {
+local path = common.install({
   authservice = "/api/v1/users/me",
   identity = "/manage/info",
   ["better-auth"] = "/api/auth/get-session?disableRefresh=true",
-}
-
-local reqs = {}
-local i
+})
 
 function init(args)
-  local tokens = common.read_lines(os.getenv("BENCH_DATA"))
-  for k, t in ipairs(tokens) do
-    reqs[k] = wrk.format("GET", paths[common.system], common.auth_headers(t), nil)
+  local reqs = {}
+  for k, t in ipairs(common.read_lines(os.getenv("BENCH_DATA"))) do
+    reqs[k] = wrk.format("GET", path, common.auth_headers(t), nil)
   end
-  i = tid - 1
-end
-
-function request()
-  i = i + 1
-  return reqs[(i % #reqs) + 1]
-end
-
-function response(status, headers, body)
-  common.count(status, body)
+  common.cycle(reqs)
 end

@@ -2,13 +2,11 @@
 -- AuthService to the catcher and never read).
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local common = dofile(dir .. "common.lua")
-common.install()
-
-local paths = {
+local path = common.install({
   authservice = "/api/v1/auth/register",
   identity = "/register",
   ["better-auth"] = "/api/auth/sign-up/email",
-}
+})
 
 local n, prefix, headers
 
@@ -27,9 +25,5 @@ function request()
   else
     body = string.format('{"email":"%s","password":"%s","name":"Bench User"}', email, common.password)
   end
-  return wrk.format("POST", paths[common.system], headers, body)
-end
-
-function response(status, headers, body)
-  common.count(status, body)
+  return wrk.format("POST", path, headers, body)
 end

@@ -5,24 +5,18 @@
 -- BENCH_DATA: the token (cookie) of that user's newest session.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local common = dofile(dir .. "common.lua")
-common.install()
-
-local paths = {
+local path = common.install({
   authservice = "/api/v1/sessions",
   ["better-auth"] = "/api/auth/list-sessions?disableRefresh=true",
-}
+})
 
 local req
 
 function init(args)
   local token = common.read_lines(os.getenv("BENCH_DATA"))[1]
-  req = wrk.format("GET", assert(paths[common.system], "no list-sessions endpoint"), common.auth_headers(token), nil)
+  req = wrk.format("GET", path, common.auth_headers(token), nil)
 end
 
 function request()
   return req
-end
-
-function response(status, headers, body)
-  common.count(status, body)
 end
