@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using AuthService.Adapters.Postgres.Connection;
+using AuthService.Integration.Tests.Adapters;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,8 +39,8 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _database = sharedDatabase ?? "it_" + Guid.NewGuid().ToString("N");
         _ownsDatabase = sharedDatabase is null;
-        PublicPort = FreePort();
-        AdminPort = FreePort();
+        PublicPort = LoopbackPorts.Free();
+        AdminPort = LoopbackPorts.Free();
         UseKestrel();
     }
 
@@ -146,11 +145,4 @@ public class AuthServiceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Runs last, after the database is dropped (a fault test stops its own server here).</summary>
     protected virtual ValueTask AfterDisposeAsync() => ValueTask.CompletedTask;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
