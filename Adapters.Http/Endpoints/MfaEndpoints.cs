@@ -18,7 +18,7 @@ public static class MfaEndpoints
 {
     public static IEndpointRouteBuilder MapMfaSignInEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Second factor");
+        var group = routes.MapSignInStepGroup("Second factor");
         group.MapPost("/verify", Verify).WithName("VerifyMfa")
             .WithSummary("Finish a sign-in with the mfa_token and a TOTP or recovery code")
             .WithDescription("Answers the token response. 400 INVALID_MFA_CODE for a wrong or replayed code; after 5 wrong codes, or once used or expired (5 minutes), the mfa_token is void (401 INVALID_TOKEN).")
@@ -30,7 +30,7 @@ public static class MfaEndpoints
 
     public static IEndpointRouteBuilder MapMfaEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Second factor").RequireAuthorization();
+        var group = routes.MapSignedInGroup("Second factor");
         group.MapGet("/", Status).WithName("GetMfaStatus").WithSummary("Which second factors the user has")
             .WithDescription("`totp`, the number of `passkeys` and of unused `recovery_codes_left`.");
         group.MapPost("/totp", Enrol).WithName("EnrolTotp")
@@ -57,12 +57,9 @@ public static class MfaEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> Verify(
-        MfaVerifyRequest body, HttpContext http, IVerifyMfa useCase, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return (await useCase.ExecuteAsync(new VerifyMfaCommand(body.MfaToken, body.Code, http.ClientInfo()), ct))
-            .ToOk(TokenResponseDto.From);
-    }
+        MfaVerifyRequest body, HttpContext http, IVerifyMfa useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new VerifyMfaCommand(body.MfaToken, body.Code, http.ClientInfo()), ct))
+            .ToOkNoStore(http, TokenResponseDto.From);
 
     private static async Task<Ok<MfaStatusResponse>> Status(HttpContext http, IGetMfaStatus useCase, CancellationToken ct) =>
         TypedResults.Ok(MfaStatusResponse.From(await useCase.ExecuteAsync(http.CurrentPrincipal(), ct)));
@@ -78,12 +75,9 @@ public static class MfaEndpoints
     }
 
     private static async Task<Results<Ok<RecoveryCodesResponse>, ErrorResult>> Confirm(
-        MfaCodeRequest body, HttpContext http, IConfirmTotp useCase, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return (await useCase.ExecuteAsync(http.CurrentPrincipal(), body.Code, http.ClientInfo(), ct))
-            .ToOk(codes => new RecoveryCodesResponse(codes));
-    }
+        MfaCodeRequest body, HttpContext http, IConfirmTotp useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new ConfirmTotpCommand(http.CurrentPrincipal(), body.Code, http.ClientInfo()), ct))
+            .ToOkNoStore(http, codes => new RecoveryCodesResponse(codes));
 
     // A DELETE body is read by hand: clients often send none (then a 422 names the missing code),
     // and a declared body would make routing refuse a request without a JSON content type.
@@ -91,15 +85,12 @@ public static class MfaEndpoints
     {
         var body = await OptionalJsonBody.ReadAsync<MfaCodeRequest>(http, ct);
         return body.IsSuccess
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), body.Value?.Code, http.ClientInfo(), ct)).ToNoContent()
+            ? (await useCase.ExecuteAsync(new DisableTotpCommand(http.CurrentPrincipal(), body.Value?.Code, http.ClientInfo()), ct)).ToNoContent()
             : new ErrorResult(body.Error!);
     }
 
     private static async Task<Results<Ok<RecoveryCodesResponse>, ErrorResult>> Regenerate(
-        MfaCodeRequest? body, HttpContext http, IRegenerateRecoveryCodes useCase, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return (await useCase.ExecuteAsync(http.CurrentPrincipal(), body?.Code, http.ClientInfo(), ct))
-            .ToOk(codes => new RecoveryCodesResponse(codes));
-    }
+        MfaCodeRequest? body, HttpContext http, IRegenerateRecoveryCodes useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new RegenerateRecoveryCodesCommand(http.CurrentPrincipal(), body?.Code, http.ClientInfo()), ct))
+            .ToOkNoStore(http, codes => new RecoveryCodesResponse(codes));
 }

@@ -18,7 +18,7 @@ public static class PasskeyEndpoints
 {
     public static IEndpointRouteBuilder MapPasskeyEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Passkeys").RequireAuthorization();
+        var group = routes.MapSignedInGroup("Passkeys");
         group.MapPost("/options", StartRegistration).WithName("PasskeyCreationOptions")
             .WithSummary("WebAuthn creation options for navigator.credentials.create")
             .WithDescription("Answers `{publicKey}` in the WebAuthn Level 3 JSON form (for PublicKeyCredential.parseCreationOptionsFromJSON); "
@@ -44,7 +44,7 @@ public static class PasskeyEndpoints
 
     public static IEndpointRouteBuilder MapPasskeySignInEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Passkeys");
+        var group = routes.MapSignInStepGroup("Passkeys");
         group.MapPost("/options", StartSignIn).WithName("PasskeyRequestOptions")
             .WithSummary("WebAuthn request options for a passwordless sign-in (optional email)")
             .WithDescription("Without `email` (or for an unknown one) the options list no credentials, so the authenticator offers its discoverable passkeys. "
@@ -64,7 +64,7 @@ public static class PasskeyEndpoints
 
     public static IEndpointRouteBuilder MapPasskeyMfaEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Second factor");
+        var group = routes.MapSignInStepGroup("Second factor");
         group.MapPost("/options", StartMfa).WithName("MfaPasskeyOptions")
             .WithSummary("WebAuthn request options for the sign-in behind an mfa_token")
             .WithDescription("Lists the user's passkeys. Costs no attempt of the mfa_token; 401 INVALID_TOKEN when the token is void or the account has no passkey.")
@@ -87,8 +87,8 @@ public static class PasskeyEndpoints
     private static async Task<Results<Created<PasskeyResponse>, ErrorResult>> Register(
         PasskeyRegisterRequest body, HttpContext http, IRegisterPasskey useCase, CancellationToken ct)
     {
-        var result = await useCase.ExecuteAsync(
-            http.CurrentPrincipal(), CredentialJson.Text(body.Credential), body.Name, http.ClientInfo(), ct);
+        var command = new RegisterPasskeyCommand(http.CurrentPrincipal(), CredentialJson.Text(body.Credential), body.Name, http.ClientInfo());
+        var result = await useCase.ExecuteAsync(command, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/users/me/passkeys/{result.Value.Id}", PasskeyResponse.From(result.Value))
             : new ErrorResult(result.Error!);
@@ -100,7 +100,8 @@ public static class PasskeyEndpoints
 
     private static async Task<Results<Ok<PasskeyResponse>, ErrorResult>> Rename(
         Guid id, PasskeyRenameRequest body, HttpContext http, IRenamePasskey useCase, CancellationToken ct) =>
-        (await useCase.ExecuteAsync(http.CurrentPrincipal(), id, body.Name, http.ClientInfo(), ct)).ToOk(PasskeyResponse.From);
+        (await useCase.ExecuteAsync(new RenamePasskeyCommand(http.CurrentPrincipal(), id, body.Name, http.ClientInfo()), ct))
+            .ToOk(PasskeyResponse.From);
 
     private static async Task<Results<NoContent, ErrorResult>> Remove(
         Guid id, HttpContext http, IRemovePasskey useCase, CancellationToken ct) =>
@@ -108,25 +109,19 @@ public static class PasskeyEndpoints
 
     private static async Task<Results<Ok<WebAuthnOptionsResponse>, ErrorResult>> StartSignIn(
         PasskeyOptionsRequest? body, IStartPasskeySignIn useCase, CancellationToken ct) =>
-        (await useCase.ExecuteAsync(body?.Email, ct)).ToOk(WebAuthnOptionsResponse.From);
+        (await useCase.ExecuteAsync(new StartPasskeySignInCommand(body?.Email), ct)).ToOk(WebAuthnOptionsResponse.From);
 
     private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> SignIn(
-        PasskeySignInRequest body, HttpContext http, IVerifyPasskeySignIn useCase, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return (await useCase.ExecuteAsync(CredentialJson.Text(body.Credential), body.DeviceName, http.ClientInfo(), ct))
-            .ToOk(TokenResponseDto.From);
-    }
+        PasskeySignInRequest body, HttpContext http, IVerifyPasskeySignIn useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new VerifyPasskeySignInCommand(CredentialJson.Text(body.Credential), body.DeviceName, http.ClientInfo()), ct))
+            .ToOkNoStore(http, TokenResponseDto.From);
 
     private static async Task<Results<Ok<WebAuthnOptionsResponse>, ErrorResult>> StartMfa(
         MfaTokenRequest body, HttpContext http, IStartPasskeyMfa useCase, CancellationToken ct) =>
-        (await useCase.ExecuteAsync(body.MfaToken, http.ClientInfo(), ct)).ToOk(WebAuthnOptionsResponse.From);
+        (await useCase.ExecuteAsync(new StartPasskeyMfaCommand(body.MfaToken, http.ClientInfo()), ct)).ToOk(WebAuthnOptionsResponse.From);
 
     private static async Task<Results<Ok<TokenResponseDto>, ErrorResult>> VerifyMfa(
-        MfaPasskeyVerifyRequest body, HttpContext http, IVerifyPasskeyMfa useCase, CancellationToken ct)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return (await useCase.ExecuteAsync(body.MfaToken, CredentialJson.Text(body.Credential), http.ClientInfo(), ct))
-            .ToOk(TokenResponseDto.From);
-    }
+        MfaPasskeyVerifyRequest body, HttpContext http, IVerifyPasskeyMfa useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new VerifyPasskeyMfaCommand(body.MfaToken, CredentialJson.Text(body.Credential), http.ClientInfo()), ct))
+            .ToOkNoStore(http, TokenResponseDto.From);
 }

@@ -57,6 +57,7 @@ internal sealed class MfaFactorRepository(UnitOfWork uow) : IMfaFactorRepository
 
     public async Task<bool> ConfirmTotpAsync(Guid userId, long step, DateTimeOffset now, CancellationToken ct)
     {
+        // mirrors TotpFactor.TryConfirm
         const string Sql = """
             UPDATE totp_factors SET confirmed_at = @now, last_used_step = @step
             WHERE user_id = @userId AND confirmed_at IS NULL AND last_used_step < @step
@@ -66,7 +67,7 @@ internal sealed class MfaFactorRepository(UnitOfWork uow) : IMfaFactorRepository
 
     public async Task<bool> AcceptTotpStepAsync(Guid userId, long step, string? reencryptedSecret, CancellationToken ct)
     {
-        // Mirrors TotpFactor.TryAcceptStep: the row lock serialises parallel uses of one code, and
+        // mirrors TotpFactor.TryAcceptStep: the row lock serialises parallel uses of one code, and
         // the second re-reads last_used_step after the first committed, so only one succeeds.
         const string Sql = """
             UPDATE totp_factors
@@ -89,8 +90,20 @@ internal sealed class MfaFactorRepository(UnitOfWork uow) : IMfaFactorRepository
         await ExecuteAsync(Sql, new { userId, now, hashes = codeHashes.ToArray() }, ct);
     }
 
+    public async Task<RecoveryCode?> FindRecoveryCodeAsync(Guid userId, string codeHash, CancellationToken ct)
+    {
+        const string Sql = """
+            SELECT user_id, code_hash, created_at, used_at FROM recovery_codes
+            WHERE code_hash = @codeHash AND user_id = @userId
+            """;
+        var db = await uow.ReadAsync(ct);
+        return await db.Connection.QuerySingleOrDefaultAsync<RecoveryCode>(
+            new CommandDefinition(Sql, new { userId, codeHash }, db.Transaction, cancellationToken: ct));
+    }
+
     public async Task<bool> UseRecoveryCodeAsync(Guid userId, string codeHash, DateTimeOffset now, CancellationToken ct)
     {
+        // mirrors RecoveryCode.TryUse: a code is burned once, even when two requests race.
         const string Sql = """
             UPDATE recovery_codes SET used_at = @now
             WHERE code_hash = @codeHash AND user_id = @userId AND used_at IS NULL

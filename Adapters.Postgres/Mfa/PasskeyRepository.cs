@@ -17,6 +17,10 @@ internal sealed class PasskeyRepository(UnitOfWork uow) : IPasskeyRepository
     public Task<IReadOnlyList<Passkey>> ListLockedAsync(Guid userId, CancellationToken ct) =>
         QueryAsync($"SELECT {Columns} FROM passkeys WHERE user_id = @userId ORDER BY created_at, id FOR UPDATE", new { userId }, ct);
 
+    public async Task<Passkey?> FindAsync(Guid userId, Guid id, CancellationToken ct) =>
+        (await QueryAsync($"SELECT {Columns} FROM passkeys WHERE id = @id AND user_id = @userId", new { userId, id }, ct))
+        .SingleOrDefault();
+
     public async Task<Passkey?> FindByCredentialIdAsync(byte[] credentialId, CancellationToken ct) =>
         (await QueryAsync($"SELECT {Columns} FROM passkeys WHERE credential_id = @credentialId", new { credentialId }, ct))
         .SingleOrDefault();
@@ -46,7 +50,7 @@ internal sealed class PasskeyRepository(UnitOfWork uow) : IPasskeyRepository
 
     public async Task<bool> AdvanceCounterAsync(Guid id, long signCount, DateTimeOffset now, CancellationToken ct)
     {
-        // Mirrors Passkey.TryAdvanceCounter; the row lock makes two uses of one counter value
+        // mirrors Passkey.TryAdvanceCounter; the row lock makes two uses of one counter value
         // (a replay racing the original) succeed once.
         const string Sql = """
             UPDATE passkeys SET sign_count = @signCount, last_used_at = @now

@@ -36,7 +36,7 @@ internal sealed class PendingSignInRepository(UnitOfWork uow) : IPendingSignInRe
 
     public async Task<PendingSignIn?> BeginAttemptAsync(string tokenHash, DateTimeOffset now, CancellationToken ct)
     {
-        // Mirrors PendingSignIn.TryBeginAttempt. The row lock serialises parallel tries, each
+        // mirrors PendingSignIn.TryBeginAttempt. The row lock serialises parallel tries, each
         // re-checking attempts after the previous committed, so the limit is never overshot.
         const string Sql = $"""
             UPDATE mfa_challenges SET attempts = attempts + 1
@@ -51,6 +51,7 @@ internal sealed class PendingSignInRepository(UnitOfWork uow) : IPendingSignInRe
 
     public async Task<PendingSignIn?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken ct)
     {
+        // mirrors PendingSignIn.IsUsable
         const string Sql = $"""
             SELECT {Columns} FROM mfa_challenges
             WHERE token_hash = @tokenHash AND consumed_at IS NULL AND expires_at > @now AND attempts < @max
@@ -63,6 +64,7 @@ internal sealed class PendingSignInRepository(UnitOfWork uow) : IPendingSignInRe
 
     public async Task<bool> ConsumeAsync(Guid id, DateTimeOffset now, CancellationToken ct)
     {
+        // mirrors PendingSignIn.TryConsume: one use, before expiry, even when two requests race.
         const string Sql = """
             UPDATE mfa_challenges SET consumed_at = @now
             WHERE id = @id AND consumed_at IS NULL AND expires_at > @now

@@ -12,6 +12,8 @@ internal static class Rules
     // Argon2id takes any length, but an unbounded password is a cheap way to burn CPU and memory.
     public const int MaxPasswordLength = 128;
 
+    public const int MaxDeviceNameLength = 100;
+
     /// <summary>A new password: 12 to 128 characters and not on the breached-password list.</summary>
     public static IRuleBuilderOptions<T, string> Password<T>(this IRuleBuilder<T, string> rule, IPasswordScreen screen) =>
         rule.NotEmpty().WithMessage("is required")
@@ -46,6 +48,10 @@ internal static class Rules
         validator.RuleFor(c => c).Must(c => (getEmail(c) is null) != (getPhone(c) is null))
             .WithMessage("exactly one of email or phone is required").OverridePropertyName("email");
     }
+
+    /// <summary>The optional name a client gives the device a session runs on.</summary>
+    public static IRuleBuilderOptions<T, string?> DeviceName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(MaxDeviceNameLength).WithMessage($"must be at most {MaxDeviceNameLength} characters");
 
     public static IRuleBuilderOptions<T, string> OtpCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(c => c is { Length: 6 } && c.All(char.IsAsciiDigit)).WithMessage("must be 6 digits");

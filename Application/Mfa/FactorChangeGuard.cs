@@ -5,7 +5,11 @@ using AuthService.Domain.Users;
 
 namespace AuthService.Application.Mfa;
 
-internal sealed record FactorChangeContext(User User, MfaSummary Summary);
+internal sealed record FactorChangeContext(User User, MfaSummary Summary)
+{
+    /// <summary>How the account is named to an authenticator app or a passkey dialog.</summary>
+    public string Account => User.Email ?? User.Phone ?? User.Username ?? User.Id.ToString();
+}
 
 /// <summary>
 /// Changing factors needs a session that passed MFA when the user has a factor: otherwise a

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using AuthService.Application.Abstractions;
+using AuthService.Domain.Common;
 
 namespace AuthService.Application.Mfa;
 
@@ -12,9 +14,12 @@ internal sealed class FactorCodeVerifier(
 {
     public const string TotpPurpose = "totp-secret";
 
+    public static Error InvalidCode => new(ErrorCode.InvalidMfaCode, "The code is not valid.");
+
     /// <summary>Which kind of code was accepted: <c>totp</c>, <c>recovery_code</c>, or null when none.</summary>
     public async Task<string?> VerifyAsync(Guid userId, string code, CancellationToken ct)
     {
+        code = code.Trim();
         var now = clock.GetUtcNow();
         if (code.Length == 6 && code.All(char.IsAsciiDigit))
         {
@@ -26,17 +31,28 @@ internal sealed class FactorCodeVerifier(
 
             var step = totp.MatchStep(seed.Plaintext, code, now);
             var renewed = seed.IsStale ? cipher.Encrypt(seed.Plaintext, Context(userId)) : null;
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed.Plaintext);
+            CryptographicOperations.ZeroMemory(seed.Plaintext);
 
-            // The step is taken by one conditional UPDATE, so a replay (or a parallel second use) fails.
-            return step is { } s && await factors.AcceptTotpStepAsync(userId, s, renewed, ct) ? "totp" : null;
+            // The entity says whether the step is new; the conditional UPDATE says it again under
+            // the row lock, so a replay (or a parallel second use) fails.
+            return step is { } s && factor.TryAcceptStep(s) && await factors.AcceptTotpStepAsync(userId, s, renewed, ct) ? "totp" : null;
         }
 
-        return RecoveryCodes.Normalize(code) is { } normalized
-            && await factors.UseRecoveryCodeAsync(userId, recovery.Hash(userId, normalized), now, ct)
+        if (RecoveryCodes.Normalize(code) is not { } normalized)
+        {
+            return null;
+        }
+
+        var hash = recovery.Hash(userId, normalized);
+        var stored = await factors.FindRecoveryCodeAsync(userId, hash, ct);
+        return stored is not null && stored.TryUse(now) && await factors.UseRecoveryCodeAsync(userId, hash, now, ct)
             ? "recovery_code"
             : null;
     }
+
+    /// <summary>Null when the code proves a factor; a used recovery code or TOTP step stays used even when the rest fails.</summary>
+    public async Task<Error?> ProveAsync(Guid userId, string code, CancellationToken ct) =>
+        await VerifyAsync(userId, code, ct) is null ? InvalidCode : null;
 
     public static SecretContext Context(Guid userId) => new(userId, TotpPurpose);
 }

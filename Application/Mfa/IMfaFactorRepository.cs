@@ -18,7 +18,7 @@ public interface IMfaFactorRepository
     /// <summary>Stores a new unconfirmed factor, replacing an unconfirmed one; false when a confirmed one exists.</summary>
     Task<bool> SavePendingTotpAsync(TotpFactor factor, CancellationToken ct);
 
-    /// <summary>Confirms the pending factor with its first accepted step (mirrors <see cref="TotpFactor.TryAcceptStep"/>).</summary>
+    /// <summary>Confirms the pending factor with its first accepted step, in one conditional statement mirroring <see cref="TotpFactor.TryConfirm"/>.</summary>
     Task<bool> ConfirmTotpAsync(Guid userId, long step, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
@@ -31,7 +31,9 @@ public interface IMfaFactorRepository
 
     Task ReplaceRecoveryCodesAsync(Guid userId, IReadOnlyList<string> codeHashes, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Marks the code used in one conditional statement; false when unknown or already used.</summary>
+    Task<RecoveryCode?> FindRecoveryCodeAsync(Guid userId, string codeHash, CancellationToken ct);
+
+    /// <summary>Marks the code used in one conditional statement mirroring <see cref="RecoveryCode.TryUse"/>; false when unknown or already used.</summary>
     Task<bool> UseRecoveryCodeAsync(Guid userId, string codeHash, DateTimeOffset now, CancellationToken ct);
 
     Task DeleteRecoveryCodesAsync(Guid userId, CancellationToken ct);

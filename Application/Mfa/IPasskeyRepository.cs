@@ -17,6 +17,9 @@ public interface IPasskeyRepository
 {
     Task<IReadOnlyList<Passkey>> ListAsync(Guid userId, CancellationToken ct);
 
+    /// <summary>The user's passkey; null when the user has no such passkey.</summary>
+    Task<Passkey?> FindAsync(Guid userId, Guid id, CancellationToken ct);
+
     Task<Passkey?> FindByCredentialIdAsync(byte[] credentialId, CancellationToken ct);
 
     /// <summary>False when the credential is already registered (to anyone).</summary>
@@ -28,6 +31,7 @@ public interface IPasskeyRepository
     /// </summary>
     Task<bool> AdvanceCounterAsync(Guid id, long signCount, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>Stores the name <see cref="Passkey.Rename"/> set; false when the passkey is gone.</summary>
     Task<bool> RenameAsync(Guid userId, Guid id, string name, CancellationToken ct);
 
     /// <summary>False when the user has no such passkey.</summary>

@@ -12,9 +12,12 @@ public interface IPendingSignInRepository
     /// </summary>
     Task<PendingSignIn?> BeginAttemptAsync(string tokenHash, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>The sign-in if it could still be completed, without using an attempt.</summary>
+    /// <summary>The sign-in if it could still be completed (mirrors <see cref="PendingSignIn.IsUsable"/>), without using an attempt.</summary>
     Task<PendingSignIn?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Marks it used; false when another request used it first.</summary>
+    /// <summary>
+    /// Marks it used in one conditional statement mirroring <see cref="PendingSignIn.TryConsume"/>;
+    /// false when another request used it first (or it expired).
+    /// </summary>
     Task<bool> ConsumeAsync(Guid id, DateTimeOffset now, CancellationToken ct);
 }

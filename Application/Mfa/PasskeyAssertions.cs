@@ -31,24 +31,20 @@ internal sealed class PasskeyAssertions(
         }
 
         var result = await webAuthn.VerifyAssertionAsync(challenge.OptionsJson, credentialJson, passkey, ct);
-        var cloned = result.Outcome == AssertionOutcome.CounterNotIncreased;
-        if (result.Outcome == AssertionOutcome.Valid)
-        {
-            var stored = passkey.SignCount;
-            cloned = !passkey.TryAdvanceCounter(result.SignCount, now)
-                || !await passkeys.AdvanceCounterAsync(passkey.Id, result.SignCount, now, ct);
-            if (cloned)
-            {
-                passkey.SignCount = stored;
-            }
-        }
+        var stored = passkey.SignCount;
 
+        // The entity says whether the counter moves forward; the conditional UPDATE says it again
+        // under the row lock, so a replay racing the original succeeds once.
+        var cloned = result.Outcome == AssertionOutcome.CounterNotIncreased
+            || (result.Outcome == AssertionOutcome.Valid
+                && (!passkey.TryAdvanceCounter(result.SignCount, now)
+                    || !await passkeys.AdvanceCounterAsync(passkey.Id, result.SignCount, now, ct)));
         if (cloned)
         {
             await audit.RecordAsync(MfaAuditActions.PasskeyCloneSuspected, passkey.UserId, client, ct, new Dictionary<string, object?>
             {
                 ["passkey_id"] = passkey.Id,
-                ["stored_count"] = passkey.SignCount,
+                ["stored_count"] = stored,
                 ["reported_count"] = result.SignCount,
             });
         }

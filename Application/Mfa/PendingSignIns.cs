@@ -27,13 +27,10 @@ internal sealed class PendingSignIns(
     /// Burns an attempt (committed at once, so a failure later in the request still counts) and
     /// checks the token's binding. Unknown, used, expired, voided and foreign tokens answer alike.
     /// </summary>
-    public async Task<Result<PendingAttempt>> BeginAttemptAsync(string? token, ClientInfo client, CancellationToken ct)
+    public async Task<Result<PendingAttempt>> BeginAttemptAsync(string token, ClientInfo client, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token))
-        {
-            return Error.Validation("mfa_token", "is required");
-        }
-
+        // One conditional statement burns the try (it mirrors PendingSignIn.TryBeginAttempt), so
+        // parallel guesses cannot overshoot the limit.
         var signIn = token.Length <= MaxTokenLength
             ? await pending.BeginAttemptAsync(hasher.Hash(token), clock.GetUtcNow(), ct)
             : null;
@@ -52,12 +49,19 @@ internal sealed class PendingSignIns(
         return new PendingAttempt(signIn, user);
     }
 
+    /// <summary>The sign-in behind the token if it could still be completed from this client, without using an attempt.</summary>
+    public async Task<PendingSignIn?> FindUsableAsync(string token, ClientInfo client, CancellationToken ct)
+    {
+        var signIn = token.Length <= MaxTokenLength ? await pending.FindUsableAsync(hasher.Hash(token), clock.GetUtcNow(), ct) : null;
+        return signIn is not null && signIn.IsFrom(client.Ip, client.UserAgent) ? signIn : null;
+    }
+
     /// <summary>Uses the token up and opens the session, proven by the first step and <paramref name="amr"/>.</summary>
     public async Task<Result<TokenResponse>> CompleteAsync(
         PendingAttempt attempt, string amr, string factor, ClientInfo client, CancellationToken ct)
     {
-        var signIn = attempt.SignIn;
-        if (!await pending.ConsumeAsync(signIn.Id, clock.GetUtcNow(), ct))
+        var (signIn, now) = (attempt.SignIn, clock.GetUtcNow());
+        if (!signIn.TryConsume(now) || !await pending.ConsumeAsync(signIn.Id, now, ct))
         {
             await uow.CommitAsync(ct);
             return Invalid;

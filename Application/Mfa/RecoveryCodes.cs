@@ -32,6 +32,8 @@ internal sealed class RecoveryCodes(ISecretHasher hasher)
 
     public string Hash(Guid userId, string code) => hasher.Hash($"recovery:{userId:N}:{code}");
 
+    public IReadOnlyList<string> Hashes(Guid userId, IReadOnlyList<string> codes) => codes.Select(c => Hash(userId, c)).ToArray();
+
     /// <summary>Lower case, without separators or spaces, as typed from a printout; null when it cannot be one.</summary>
     public static string? Normalize(string code)
     {

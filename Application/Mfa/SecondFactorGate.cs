@@ -42,18 +42,8 @@ internal sealed class SecondFactorGate(
 
         var now = clock.GetUtcNow();
         var token = secrets.NewOpaqueToken();
-        var signIn = new PendingSignIn
-        {
-            Id = ids.NewId(),
-            UserId = user.Id,
-            AuthMethod = authMethod,
-            Amr = Amr.ForMethod(authMethod),
-            DeviceName = deviceName,
-            Ip = client.Ip,
-            UserAgent = client.UserAgent,
-            CreatedAt = now,
-            ExpiresAt = now + PendingSignIn.Lifetime,
-        };
+        var signIn = PendingSignIn.Begin(
+            ids.NewId(), user.Id, authMethod, Amr.ForMethod(authMethod), deviceName, client.Ip, client.UserAgent, now);
         await pending.CreateAsync(signIn, hasher.Hash(token), ct);
         await audit.RecordAsync(MfaAuditActions.Challenged, user.Id, client, ct,
             new Dictionary<string, object?> { ["method"] = authMethod });

@@ -4,17 +4,28 @@ namespace AuthService.Domain.Mfa;
 public sealed class Passkey
 {
     public const int MaxNameLength = 100;
+    public const string DefaultName = "Passkey";
+
+    private long _signCount;
+    private string _name = DefaultName;
+    private DateTimeOffset? _lastUsedAt;
 
     public required Guid Id { get; init; }
     public required Guid UserId { get; init; }
     public required byte[] CredentialId { get; init; }
     public required byte[] PublicKey { get; init; }
-    public long SignCount { get; set; }
-    public required string Name { get; set; }
+    public long SignCount { get => _signCount; init => _signCount = value; }
+    public required string Name { get => _name; init => _name = value; }
     public IReadOnlyList<string> Transports { get; init; } = [];
     public Guid? AaGuid { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get => _lastUsedAt; init => _lastUsedAt = value; }
+
+    /// <summary>The name the user gave it, trimmed; <see cref="DefaultName"/> when none was given.</summary>
+    public static string NameOrDefault(string? name) => string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
+
+    /// <summary>Renaming changes no factor: the credential, its key and its counter stay as they are.</summary>
+    public void Rename(string name) => _name = NameOrDefault(name);
 
     /// <summary>
     /// The signature counter must move forward. An authenticator that does not count reports 0
@@ -28,8 +39,8 @@ public sealed class Passkey
             return false;
         }
 
-        SignCount = reported;
-        LastUsedAt = now;
+        _signCount = reported;
+        _lastUsedAt = now;
         return true;
     }
 }

@@ -10,6 +10,9 @@ public sealed class PendingSignIn
     public const int MaxAttempts = 5;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    private int _attempts;
+    private DateTimeOffset? _consumedAt;
+
     public required Guid Id { get; init; }
     public required Guid UserId { get; init; }
 
@@ -24,9 +27,28 @@ public sealed class PendingSignIn
     public required DateTimeOffset ExpiresAt { get; init; }
 
     /// <summary>Tries so far, this one included once <see cref="TryBeginAttempt"/> said yes.</summary>
-    public int Attempts { get; set; }
+    public int Attempts { get => _attempts; init => _attempts = value; }
 
-    public DateTimeOffset? ConsumedAt { get; set; }
+    public DateTimeOffset? ConsumedAt { get => _consumedAt; init => _consumedAt = value; }
+
+    /// <summary>A sign-in whose first step (proven by <paramref name="amr"/>) just succeeded, for <see cref="Lifetime"/>.</summary>
+    public static PendingSignIn Begin(
+        Guid id, Guid userId, string authMethod, IReadOnlyList<string> amr, string? deviceName, string? ip, string? userAgent, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            UserId = userId,
+            AuthMethod = authMethod,
+            Amr = amr,
+            DeviceName = deviceName,
+            Ip = ip,
+            UserAgent = userAgent,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        };
+
+    /// <summary>Not used, not expired, tries left: it could still complete a sign-in.</summary>
+    public bool IsUsable(DateTimeOffset now) => ConsumedAt is null && ExpiresAt > now && Attempts < MaxAttempts;
 
     /// <summary>
     /// Burns one try before the code is compared, so parallel guesses cannot exceed the limit. The
@@ -34,12 +56,24 @@ public sealed class PendingSignIn
     /// </summary>
     public bool TryBeginAttempt(DateTimeOffset now)
     {
-        if (ConsumedAt is not null || ExpiresAt <= now || Attempts >= MaxAttempts)
+        if (!IsUsable(now))
         {
             return false;
         }
 
-        Attempts++;
+        _attempts++;
+        return true;
+    }
+
+    /// <summary>Uses the token up once its factor was proven: it opens one session, once, before it expires.</summary>
+    public bool TryConsume(DateTimeOffset now)
+    {
+        if (ConsumedAt is not null || ExpiresAt <= now)
+        {
+            return false;
+        }
+
+        _consumedAt = now;
         return true;
     }
 

@@ -39,7 +39,7 @@ public sealed class MfaTests
         Assert.True(Pending().TryBeginAttempt(Now + PendingSignIn.Lifetime - TimeSpan.FromSeconds(1)));
 
         var used = Pending();
-        used.ConsumedAt = Now;
+        Assert.True(used.TryConsume(Now));
         Assert.False(used.TryBeginAttempt(Now));
     }
 

@@ -22,6 +22,7 @@ public sealed class SecondFactorTests
     private SecondFactorGate Gate() => new(_factors, _pending, _sessions, _f.Secrets, _f.Hasher, _f.Ids, _f.Auditor, _f.Clock);
 
     private VerifyMfa Verify() => new(
+        new VerifyMfaCommandValidator(),
         new PendingSignIns(_pending, _f.Users, _sessions, _f.Hasher, _f.Auditor, _f.Uow, _f.Clock),
         new FactorCodeVerifier(_factors, _totp, _cipher, new RecoveryCodes(_f.Hasher), _f.Clock),
         _f.Auditor,
@@ -105,7 +106,10 @@ public sealed class SecondFactorTests
         _f.Users.FindByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
         _pending.BeginAttemptAsync("h:tok", Fakes.Start, Arg.Any<CancellationToken>()).Returns(signIn);
         _pending.ConsumeAsync(signIn.Id, Fakes.Start, Arg.Any<CancellationToken>()).Returns(true);
-        _factors.UseRecoveryCodeAsync(user.Id, $"h:recovery:{user.Id:N}:abcde-fghjk", Fakes.Start, Arg.Any<CancellationToken>()).Returns(true);
+        var hash = $"h:recovery:{user.Id:N}:abcde-fghjk";
+        _factors.FindRecoveryCodeAsync(user.Id, hash, Arg.Any<CancellationToken>())
+            .Returns(new RecoveryCode { UserId = user.Id, CodeHash = hash, CreatedAt = Fakes.Start });
+        _factors.UseRecoveryCodeAsync(user.Id, hash, Fakes.Start, Arg.Any<CancellationToken>()).Returns(true);
         var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), user);
         _sessions.StartAsync(user, "password", null, _client, Arg.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[] { "pwd", "otp", "mfa" })), Arg.Any<CancellationToken>())
             .Returns(tokens);

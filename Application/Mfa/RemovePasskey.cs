@@ -2,53 +2,12 @@ using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Common;
-using AuthService.Domain.Mfa;
 
 namespace AuthService.Application.Mfa;
-
-public interface IListPasskeys
-{
-    Task<IReadOnlyList<PasskeyView>> ExecuteAsync(CurrentPrincipal principal, CancellationToken ct);
-}
-
-public interface IRenamePasskey
-{
-    Task<Result<PasskeyView>> ExecuteAsync(CurrentPrincipal principal, Guid id, string? name, ClientInfo client, CancellationToken ct);
-}
 
 public interface IRemovePasskey
 {
     Task<Result<Unit>> ExecuteAsync(CurrentPrincipal principal, Guid id, ClientInfo client, CancellationToken ct);
-}
-
-internal sealed class ListPasskeys(IPasskeyRepository passkeys) : IListPasskeys
-{
-    public async Task<IReadOnlyList<PasskeyView>> ExecuteAsync(CurrentPrincipal principal, CancellationToken ct) =>
-        (await passkeys.ListAsync(principal.UserId, ct)).Select(PasskeyView.From).ToArray();
-}
-
-internal sealed class RenamePasskey(IPasskeyRepository passkeys, Auditor audit, IUnitOfWork uow) : IRenamePasskey
-{
-    public async Task<Result<PasskeyView>> ExecuteAsync(CurrentPrincipal principal, Guid id, string? name, ClientInfo client, CancellationToken ct)
-    {
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > Passkey.MaxNameLength)
-        {
-            return Error.Validation("name", $"is required, at most {Passkey.MaxNameLength} characters");
-        }
-
-        // Renaming changes no factor, so any session of the owner may do it.
-        if (!await passkeys.RenameAsync(principal.UserId, id, name, ct))
-        {
-            return Error.NotFound("The passkey");
-        }
-
-        await audit.RecordAsync(MfaAuditActions.PasskeyRenamed, principal.UserId, client, ct,
-            new Dictionary<string, object?> { ["passkey_id"] = id });
-        await uow.CommitAsync(ct);
-        var renamed = (await passkeys.ListAsync(principal.UserId, ct)).First(p => p.Id == id);
-        return PasskeyView.From(renamed);
-    }
 }
 
 internal sealed class RemovePasskey(
