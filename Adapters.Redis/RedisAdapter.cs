@@ -1,6 +1,7 @@
 using AuthService.Adapters.Redis.OAuth;
 using AuthService.Adapters.Redis.Quotas;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Login;
 using AuthService.Application.OAuth;
 using AuthService.Application.Otp;
 using AuthService.Application.Plans;

@@ -1,4 +1,5 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Login;
 using StackExchange.Redis;
 
 namespace AuthService.Adapters.Redis;

@@ -1,4 +1,5 @@
 using AuthService.Application.Common;
+using AuthService.Application.Users;
 
 namespace AuthService.Adapters.Http.Contracts;
 
@@ -11,5 +12,5 @@ public sealed record TokenResponseDto(
     UserResponse User)
 {
     public static TokenResponseDto From(TokenResponse tokens) => new(
-        tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.SessionId, UserResponse.From(tokens.User));
+        tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.SessionId, UserResponse.From(UserView.Of(tokens.User)));
 }

@@ -1,4 +1,4 @@
-using AuthService.Domain.Users;
+using AuthService.Application.Users;
 
 namespace AuthService.Adapters.Http.Contracts;
 
@@ -15,7 +15,7 @@ public sealed record UserResponse(
     string Plan,
     DateTimeOffset CreatedAt)
 {
-    public static UserResponse From(User user) => new(
+    public static UserResponse From(UserView user) => new(
         user.Id, user.Email, user.EmailVerified, user.Phone, user.PhoneVerified, user.Username,
         user.Name, user.AvatarUrl, user.Roles, user.Plan, user.CreatedAt);
 }

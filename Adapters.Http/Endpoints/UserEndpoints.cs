@@ -4,6 +4,7 @@ using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
 using AuthService.Adapters.Http.RateLimiting;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Application.Users;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;

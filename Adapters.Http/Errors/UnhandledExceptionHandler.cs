@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Otp;
 using AuthService.Domain.Otp;
 using Dapper;
 
@@ -54,6 +55,7 @@ internal sealed class OtpRepository(UnitOfWork uow) : IOtpRepository
         // The row lock taken by UPDATE serialises parallel guesses, and each re-checks
         // attempts < max after the previous one committed: the limit cannot be overshot.
         const string Sql = """
+            -- mirrors OtpCode.Attempt: a used code or one out of attempts refuses; else one attempt burns
             UPDATE otp_codes SET attempts = attempts + 1
             WHERE id = @codeId AND attempts < @maxAttempts AND consumed_at IS NULL
             RETURNING id
@@ -67,6 +69,7 @@ internal sealed class OtpRepository(UnitOfWork uow) : IOtpRepository
     public async Task<bool> TryConsumeAsync(Guid codeId, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """
+            -- mirrors OtpCode.Attempt: the right code consumes a code neither used nor expired
             UPDATE otp_codes SET consumed_at = @now
             WHERE id = @codeId AND consumed_at IS NULL AND expires_at > @now
             """;

@@ -1,6 +1,7 @@
 using AuthService.Adapters.Postgres.Audit;
 using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Otp;
 using AuthService.Application.Pruning;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -84,8 +84,10 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
 
     public async Task MarkVerifiedAsync(Guid userId, IdentifierKind kind, DateTimeOffset now, CancellationToken ct)
     {
-        // As User.MarkVerified: a phone verifies the phone, anything else the email.
+        // Flags are OR-ed in, not written as the entity holds them: two contacts proven at once
+        // must both stay proven.
         const string Sql = """
+            -- mirrors User.MarkVerified: a phone verifies the phone, anything else the email
             UPDATE users
             SET email_verified = email_verified OR @email, phone_verified = phone_verified OR @phone, updated_at = @now
             WHERE id = @userId

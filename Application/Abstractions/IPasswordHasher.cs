@@ -1,3 +1,5 @@
+using AuthService.Application.Common;
+
 namespace AuthService.Application.Abstractions;
 
 public enum PasswordVerification

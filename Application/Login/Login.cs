@@ -28,7 +28,7 @@ internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
         RuleFor(c => c.Username).MaximumLength(64).WithMessage("is too long");
         RuleFor(c => c.Password).NotEmpty().WithMessage("is required")
             .MaximumLength(Rules.MaxPasswordLength).WithMessage($"must be at most {Rules.MaxPasswordLength} characters");
-        RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters");
+        RuleFor(c => c.DeviceName).DeviceName();
     }
 }
 
@@ -109,8 +109,9 @@ internal sealed class Login(
         var now = clock.GetUtcNow();
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
-            user.PasswordHash = await passwords.HashAsync(command.Password, ct);
-            await users.SetPasswordHashAsync(user.Id, user.PasswordHash, now, ct);
+            var rehashed = await passwords.HashAsync(command.Password, ct);
+            user.SetPassword(rehashed, now);
+            await users.SetPasswordHashAsync(user.Id, rehashed, now, ct);
         }
 
         // The password is right: failures below the limit are forgotten ("in a row").

@@ -25,7 +25,7 @@ internal sealed class VerifyOtpLoginCommandValidator : AbstractValidator<VerifyO
     {
         this.EmailXorPhone(c => c.Email, c => c.Phone);
         RuleFor(c => c.Code).OtpCode();
-        RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters");
+        RuleFor(c => c.DeviceName).DeviceName();
     }
 }
 

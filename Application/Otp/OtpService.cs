@@ -73,30 +73,40 @@ internal sealed class OtpService(
         return failure;
     }
 
-    private async Task<Error?> CheckAsync(OtpPurpose purpose, string destination, string code, CancellationToken ct)
+    private async Task<Error?> CheckAsync(OtpPurpose purpose, string destination, string candidate, CancellationToken ct)
     {
         var otp = await codes.FindLatestAsync(purpose, destination, ct);
-        if (otp is null || otp.ConsumedAt is not null)
+        if (otp is null)
         {
             return InvalidCode;
         }
 
-        if (otp.IsExpired(clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        var attempt = otp.Attempt(hash => hasher.Matches(Bind(otp.Id, candidate), hash), now);
+        if (attempt is OtpAttempt.Used)
+        {
+            return InvalidCode;
+        }
+
+        if (attempt is OtpAttempt.Expired)
         {
             return new Error(ErrorCode.OtpExpired, "The code has expired. Ask for a new one.");
         }
 
-        if (!await codes.TryReserveAttemptAsync(otp.Id, OtpCode.MaxAttempts, ct))
+        // The entity decided on the row as it was read; parallel guesses at the same code race, so
+        // the burned attempt and the consumption are stored by conditional statements that apply
+        // the same rule (OtpCode.Attempt) to the row as it is now.
+        if (attempt is OtpAttempt.Exhausted || !await codes.TryReserveAttemptAsync(otp.Id, OtpCode.MaxAttempts, ct))
         {
             return new Error(ErrorCode.OtpAttemptsExceeded, "Too many wrong codes. Ask for a new one.");
         }
 
-        if (!hasher.Matches(Bind(otp.Id, code), otp.CodeHash))
+        if (attempt is OtpAttempt.Wrong)
         {
             return InvalidCode;
         }
 
-        return await codes.TryConsumeAsync(otp.Id, clock.GetUtcNow(), ct) ? null : InvalidCode;
+        return await codes.TryConsumeAsync(otp.Id, now, ct) ? null : InvalidCode;
     }
 
     private static Error InvalidCode => new(ErrorCode.InvalidOtp, "The code is not valid.");

@@ -62,17 +62,8 @@ internal sealed class RegisterUser(
         }
 
         var now = clock.GetUtcNow();
-        var user = new User
-        {
-            Id = userId,
-            Email = email,
-            Phone = command.Phone,
-            Username = command.Username is null ? null : Identifiers.NormalizeUsername(command.Username),
-            Name = command.Name?.Trim(),
-            PasswordHash = await passwords.HashAsync(command.Password, ct),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var user = User.Register(
+            userId, email, command.Phone, command.Username, command.Name, await passwords.HashAsync(command.Password, ct), now);
 
         // A contact another account's owner typed in but never proved reserves nothing: it moves
         // here, where it too has to be proven (pre-hijacking defence; rolled back if the add fails).

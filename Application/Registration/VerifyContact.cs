@@ -53,8 +53,9 @@ internal sealed class VerifyContact(
             return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
-        await users.MarkVerifiedAsync(user.Id, command.Kind, clock.GetUtcNow(), ct);
-        user.MarkVerified(command.Kind, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        user.MarkVerified(command.Kind, now);
+        await users.MarkVerifiedAsync(user.Id, command.Kind, now, ct);
         await bootstrap.GrantIfListedAsync(user, command.Client, ct);
         await audit.RecordAsync(AuditAction.Verify, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["channel"] = command.Kind == IdentifierKind.Phone ? "phone" : "email" });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 
 namespace AuthService.Application.SystemConfig;
 

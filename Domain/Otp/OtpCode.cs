@@ -30,4 +30,37 @@ public sealed class OtpCode
     public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
 
     public bool IsExhausted => Attempts >= MaxAttempts;
+
+    /// <summary>
+    /// One try: a used or expired code refuses it as it is; otherwise an attempt is burned before
+    /// the comparison (so the try that finds the code exhausted is refused, the right code
+    /// included), and the right code consumes it. <paramref name="matches"/> compares the
+    /// candidate with the stored hash (keyed, constant time: the caller's hasher).
+    /// </summary>
+    public OtpAttempt Attempt(Func<string, bool> matches, DateTimeOffset now)
+    {
+        if (ConsumedAt is not null)
+        {
+            return OtpAttempt.Used;
+        }
+
+        if (IsExpired(now))
+        {
+            return OtpAttempt.Expired;
+        }
+
+        if (IsExhausted)
+        {
+            return OtpAttempt.Exhausted;
+        }
+
+        Attempts++;
+        if (!matches(CodeHash))
+        {
+            return OtpAttempt.Wrong;
+        }
+
+        ConsumedAt = now;
+        return OtpAttempt.Accepted;
+    }
 }

@@ -117,11 +117,63 @@ public sealed class User
         UpdatedAt = now;
     }
 
-    public void SoftDelete(DateTimeOffset now)
+    /// <summary>A new account signing up with a password: nothing of it is proven yet.</summary>
+    public static User Register(
+        Guid id, string? email, string? phone, string? username, string? name, string passwordHash, DateTimeOffset now) => new()
+        {
+            Id = id,
+            Email = email is null ? null : Identifiers.NormalizeEmail(email),
+            Phone = phone,
+            Username = username is null ? null : Identifiers.NormalizeUsername(username),
+            Name = name?.Trim(),
+            PasswordHash = passwordHash,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+    /// <summary>A new password (a change, a reset, a rehash with new parameters).</summary>
+    public void SetPassword(string passwordHash, DateTimeOffset now)
     {
+        PasswordHash = passwordHash;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A PATCH of the profile: null leaves a field alone; an empty name or avatar clears it.</summary>
+    public void UpdateProfile(string? name, string? username, string? avatarUrl, DateTimeOffset now)
+    {
+        if (name is not null)
+        {
+            Name = name.Length == 0 ? null : name.Trim();
+        }
+
+        if (username is not null)
+        {
+            Username = Identifiers.NormalizeUsername(username);
+        }
+
+        if (avatarUrl is not null)
+        {
+            AvatarUrl = avatarUrl.Length == 0 ? null : avatarUrl;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Soft delete: the row stays for audit, the password goes and the identifiers are free again.
+    /// A deleted account stays deleted as it was (false: nothing changed).
+    /// </summary>
+    public bool SoftDelete(DateTimeOffset now)
+    {
+        if (DeletedAt is not null)
+        {
+            return false;
+        }
+
         Status = UserStatus.Deleted;
         DeletedAt = now;
         UpdatedAt = now;
         PasswordHash = null;
+        return true;
     }
 }

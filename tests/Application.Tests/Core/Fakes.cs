@@ -1,6 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.Events;
+using AuthService.Application.Otp;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Users;
 using NSubstitute;

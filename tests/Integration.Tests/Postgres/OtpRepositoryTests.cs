@@ -1,4 +1,5 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Otp;
 using AuthService.Domain.Otp;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using AuthService.Adapters.Postgres.Pruning;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Otp;
 using AuthService.Domain.Sessions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,22 +2,16 @@ using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
-using AuthService.Domain.Users;
 using FluentValidation;
 
 namespace AuthService.Application.Users;
-
-public interface IGetCurrentUser
-{
-    Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, CancellationToken ct);
-}
 
 /// <summary>A PATCH: null leaves a field alone; an empty string clears name or avatar.</summary>
 public sealed record UpdateProfileCommand(string? Name, string? Username, string? AvatarUrl, ClientInfo Client);
 
 public interface IUpdateProfile
 {
-    Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, UpdateProfileCommand command, CancellationToken ct);
+    Task<Result<UserView>> ExecuteAsync(CurrentPrincipal principal, UpdateProfileCommand command, CancellationToken ct);
 }
 
 internal sealed class UpdateProfileCommandValidator : AbstractValidator<UpdateProfileCommand>
@@ -30,14 +24,6 @@ internal sealed class UpdateProfileCommandValidator : AbstractValidator<UpdatePr
     }
 }
 
-internal sealed class GetCurrentUser(IUserRepository users) : IGetCurrentUser
-{
-    public async Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, CancellationToken ct) =>
-        await users.FindByIdAsync(principal.UserId, ct) is { IsActive: true } user
-            ? user
-            : Error.NotFound("User");
-}
-
 internal sealed class UpdateProfile(
     IValidator<UpdateProfileCommand> validator,
     IUserRepository users,
@@ -45,7 +31,7 @@ internal sealed class UpdateProfile(
     IUnitOfWork uow,
     TimeProvider clock) : IUpdateProfile
 {
-    public async Task<Result<User>> ExecuteAsync(CurrentPrincipal principal, UpdateProfileCommand command, CancellationToken ct)
+    public async Task<Result<UserView>> ExecuteAsync(CurrentPrincipal principal, UpdateProfileCommand command, CancellationToken ct)
     {
         if (await validator.CheckAsync(command, ct) is { } invalid)
         {
@@ -57,22 +43,7 @@ internal sealed class UpdateProfile(
             return Error.NotFound("User");
         }
 
-        if (command.Name is not null)
-        {
-            user.Name = command.Name.Length == 0 ? null : command.Name.Trim();
-        }
-
-        if (command.Username is not null)
-        {
-            user.Username = Identifiers.NormalizeUsername(command.Username);
-        }
-
-        if (command.AvatarUrl is not null)
-        {
-            user.AvatarUrl = command.AvatarUrl.Length == 0 ? null : command.AvatarUrl;
-        }
-
-        user.UpdatedAt = clock.GetUtcNow();
+        user.UpdateProfile(command.Name, command.Username, command.AvatarUrl, clock.GetUtcNow());
         if (!await users.UpdateProfileAsync(user, ct))
         {
             return new Error(ErrorCode.IdentifierTaken, "This username is already taken.",
@@ -81,6 +52,6 @@ internal sealed class UpdateProfile(
 
         await audit.RecordAsync(AuditAction.ProfileUpdated, user.Id, command.Client, ct);
         await uow.CommitAsync(ct);
-        return user;
+        return UserView.Of(user);
     }
 }

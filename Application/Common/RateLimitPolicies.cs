@@ -1,4 +1,6 @@
-namespace AuthService.Application.Abstractions;
+using AuthService.Application.Abstractions;
+
+namespace AuthService.Application.Common;
 
 /// <summary>
 /// The named rate-limit policies and their defaults; RATE_LIMIT__&lt;POLICY&gt;__LIMIT and

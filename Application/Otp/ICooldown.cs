@@ -1,4 +1,4 @@
-namespace AuthService.Application.Abstractions;
+namespace AuthService.Application.Otp;
 
 /// <summary>
 /// "At most once per window" for a key (e.g. one code per destination per minute). A product

@@ -1,4 +1,4 @@
-namespace AuthService.Application.Abstractions;
+namespace AuthService.Application.Login;
 
 /// <summary>What one failed attempt did to a lockout counter.</summary>
 public enum LockoutOutcome

@@ -1,4 +1,4 @@
-namespace AuthService.Application.Abstractions;
+namespace AuthService.Application.Common;
 
 /// <summary>A bounded resource (password hashing) is saturated; the caller should retry later.</summary>
 public sealed class CapacityExceededException : Exception
