@@ -6,27 +6,31 @@ namespace AuthService.Adapters.Redis;
 
 /// <summary>
 /// <c>auth:lockfail:&lt;key&gt;</c> counts failures (expiring a window after the first),
-/// <c>auth:lock:&lt;key&gt;</c> is the lock (expiring when it ends). Counting and locking are one
-/// script, so parallel guesses from many IPs cannot slip past the limit between two calls. The keys
-/// hold keyed hashes of identifiers, never an address. Fails open (see <see cref="ILockoutStore"/>).
+/// <c>auth:lock:&lt;key&gt;</c> is the lock (expiring when it ends). Each step is one script, and
+/// starting a lock is SET NX: parallel guesses past the limit start one lock, and none is lost. The
+/// keys hold keyed hashes of identifiers, never an address. Fails open (see <see cref="ILockoutStore"/>).
 /// </summary>
 internal sealed class RedisLockoutStore(RedisCalls redis) : ILockoutStore
 {
-    // Returns -1 when a lock already runs, 0 when this failure started one, else the count.
-    private const string FailScript = """
+    // Returns -1 when a lock already runs (nothing counted), else the count.
+    private const string CountScript = """
         if redis.call('PTTL', KEYS[2]) > 0 then
           return -1
         end
         local count = redis.call('INCR', KEYS[1])
         if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
-          redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        end
-        if count >= tonumber(ARGV[1]) then
-          redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
-          redis.call('DEL', KEYS[1])
-          return 0
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
         end
         return count
+        """;
+
+    // Returns 1 when this call started the lock, 0 when one already ran.
+    private const string LockScript = """
+        if redis.call('SET', KEYS[2], '1', 'PX', ARGV[1], 'NX') then
+          redis.call('DEL', KEYS[1])
+          return 1
+        end
+        return 0
         """;
 
     public async Task<TimeSpan?> LockedForAsync(string key, CancellationToken ct)
@@ -35,15 +39,20 @@ internal sealed class RedisLockoutStore(RedisCalls redis) : ILockoutStore
         return ok && left > TimeSpan.Zero ? left : null;
     }
 
-    public async Task<LockoutOutcome> RecordFailureAsync(string key, int maxFailures, TimeSpan window, TimeSpan lockFor, CancellationToken ct)
+    public async Task<long?> CountFailureAsync(string key, TimeSpan window, CancellationToken ct)
     {
-        var state = (Fail: FailKey(key), Lock: LockKey(key), Max: maxFailures, WindowMs: (long)window.TotalMilliseconds, LockMs: (long)lockFor.TotalMilliseconds);
-        var (ok, result) = await redis.TryAsync("lockout count", state, static async (db, s) =>
-            (long)await db.ScriptEvaluateAsync(FailScript, [s.Fail, s.Lock], [s.Max, s.WindowMs, s.LockMs]), ct);
-        return !ok ? LockoutOutcome.Counted
-            : result == 0 ? LockoutOutcome.LockStarted
-            : result < 0 ? LockoutOutcome.AlreadyLocked
-            : LockoutOutcome.Counted;
+        var state = (Fail: FailKey(key), Lock: LockKey(key), WindowMs: (long)window.TotalMilliseconds);
+        var (ok, count) = await redis.TryAsync("lockout count", state, static async (db, s) =>
+            (long)await db.ScriptEvaluateAsync(CountScript, [s.Fail, s.Lock], [s.WindowMs]), ct);
+        return ok && count > 0 ? count : null;
+    }
+
+    public async Task<bool> TryLockAsync(string key, TimeSpan lockFor, CancellationToken ct)
+    {
+        var state = (Fail: FailKey(key), Lock: LockKey(key), LockMs: (long)lockFor.TotalMilliseconds);
+        var (ok, started) = await redis.TryAsync("lockout lock", state, static async (db, s) =>
+            (long)await db.ScriptEvaluateAsync(LockScript, [s.Fail, s.Lock], [s.LockMs]), ct);
+        return ok && started == 1;
     }
 
     public async Task ClearAsync(IReadOnlyCollection<string> keys, CancellationToken ct)

@@ -1,3 +1,5 @@
+using AuthService.Domain.Users;
+
 namespace AuthService.Application.Common;
 
 /// <summary>
@@ -17,5 +19,8 @@ public sealed class LockoutSettings
     /// <summary>Failures further apart than this do not add up.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
-    public bool Enabled => MaxFailedAttempts > 0;
+    public bool Enabled => Rule.Enabled;
+
+    /// <summary>The rule these settings configure.</summary>
+    public PasswordLockoutRule Rule => new(MaxFailedAttempts, Window, Duration);
 }

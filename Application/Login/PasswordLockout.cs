@@ -66,9 +66,11 @@ internal sealed class PasswordLockout(
             return false;
         }
 
-        var outcome = await store.RecordFailureAsync(
-            Key(kind, normalized), settings.MaxFailedAttempts, settings.Window, settings.Duration, ct);
-        if (outcome != LockoutOutcome.LockStarted)
+        var key = Key(kind, normalized);
+        var rule = settings.Rule;
+        if (await store.CountFailureAsync(key, rule.Window, ct) is not { } failures
+            || !rule.StartsLock(failures)
+            || !await store.TryLockAsync(key, rule.Duration, ct))
         {
             return false;
         }
