@@ -10,7 +10,6 @@ using AuthService.Application.Registration;
 using AuthService.Application.Sessions;
 using AuthService.Application.Users;
 using AuthService.Domain.Common;
-using AuthService.Domain.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -100,17 +99,17 @@ public static class AuthEndpoints
             : new ErrorResult(result.Error!);
     }
 
-    private static async Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyEmail(
+    private static Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyEmail(
         VerifyEmailRequest body, HttpContext http, IVerifyContact useCase, CancellationToken ct) =>
-        (await useCase.ExecuteAsync(
-            new VerifyContactCommand(IdentifierKind.Email, body.Email ?? "", body.Code ?? "", http.ClientInfo()), ct))
-        .ToOk(_ => new VerifiedResponse(true));
+        VerifyAsync(new VerifyContactCommand(body.Email ?? "", null, body.Code ?? "", http.ClientInfo()), useCase, ct);
 
-    private static async Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyPhone(
+    private static Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyPhone(
         VerifyPhoneRequest body, HttpContext http, IVerifyContact useCase, CancellationToken ct) =>
-        (await useCase.ExecuteAsync(
-            new VerifyContactCommand(IdentifierKind.Phone, body.Phone ?? "", body.Code ?? "", http.ClientInfo()), ct))
-        .ToOk(_ => new VerifiedResponse(true));
+        VerifyAsync(new VerifyContactCommand(null, body.Phone ?? "", body.Code ?? "", http.ClientInfo()), useCase, ct);
+
+    private static async Task<Results<Ok<VerifiedResponse>, ErrorResult>> VerifyAsync(
+        VerifyContactCommand command, IVerifyContact useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(command, ct)).ToOk(_ => new VerifiedResponse(true));
 
     private static async Task<Results<Accepted, ErrorResult>> Resend(
         ContactRequest body, IResendVerification useCase, CancellationToken ct) =>

@@ -28,10 +28,9 @@ internal sealed class OtpRow
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, null),
     };
 
-    public OtpCode ToOtpCode() => new()
-    {
-        Id = Id,
-        Purpose = Purpose switch
+    public OtpCode ToOtpCode() => OtpCode.Restore(
+        Id,
+        Purpose switch
         {
             "verify_email" => OtpPurpose.VerifyEmail,
             "verify_phone" => OtpPurpose.VerifyPhone,
@@ -39,12 +38,11 @@ internal sealed class OtpRow
             "password_reset" => OtpPurpose.PasswordReset,
             _ => throw new InvalidOperationException($"Unknown OTP purpose '{Purpose}' in the database."),
         },
-        Destination = Destination,
-        UserId = UserId,
-        CodeHash = CodeHash,
-        CreatedAt = CreatedAt,
-        ExpiresAt = ExpiresAt,
-        Attempts = Attempts,
-        ConsumedAt = ConsumedAt,
-    };
+        Destination,
+        UserId,
+        CodeHash,
+        CreatedAt,
+        ExpiresAt,
+        Attempts,
+        ConsumedAt);
 }

@@ -34,28 +34,26 @@ internal sealed class UserRow
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    public User ToUser() => new()
-    {
-        Id = Id,
-        Email = Email,
-        EmailVerified = EmailVerified,
-        Phone = Phone,
-        PhoneVerified = PhoneVerified,
-        Username = Username,
-        Name = Name,
-        AvatarUrl = AvatarUrl,
-        PasswordHash = PasswordHash,
-        Roles = Roles,
-        Plan = Plan,
-        Status = Status switch
+    public User ToUser() => User.Restore(
+        Id,
+        Email,
+        EmailVerified,
+        Phone,
+        PhoneVerified,
+        Username,
+        Name,
+        AvatarUrl,
+        PasswordHash,
+        Roles,
+        Plan,
+        Status switch
         {
             "active" => UserStatus.Active,
             "disabled" => UserStatus.Disabled,
             "deleted" => UserStatus.Deleted,
             _ => throw new InvalidOperationException($"Unknown user status '{Status}' in the database."),
         },
-        CreatedAt = CreatedAt,
-        UpdatedAt = UpdatedAt,
-        DeletedAt = DeletedAt,
-    };
+        CreatedAt,
+        UpdatedAt,
+        DeletedAt);
 }

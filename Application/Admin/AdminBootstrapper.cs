@@ -49,7 +49,7 @@ internal sealed class AdminBootstrapper(
         var granted = await repository.GrantAdminToVerifiedAsync([Identifiers.NormalizeEmail(user.Email)], clock.GetUtcNow(), ct);
         if (granted.Contains(user.Id))
         {
-            user.Roles = [.. user.Roles.Union([Role.Admin])];
+            user.GrantAdmin(clock.GetUtcNow());
             await RecordAsync(user.Id, client, ct);
         }
     }

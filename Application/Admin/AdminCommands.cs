@@ -68,7 +68,7 @@ internal sealed class ChangeUserStatus(
             new Dictionary<string, object?> { ["status"] = status!.ToLowerInvariant(), ["sessions_revoked"] = revoked.Count }, admin.UserId);
         await uow.CommitAsync(ct);
         await revoker.PublishAsync(revoked, ct);
-        user.Status = newStatus;
+        user.ChangeStatus(newStatus, now);
         return user;
     }
 }
@@ -108,7 +108,7 @@ internal sealed class SetUserRoles(
             new Dictionary<string, object?> { ["roles"] = normalized }, admin.UserId);
         await uow.CommitAsync(ct);
         await revoker.PublishAsync(revoked, ct);
-        user.Roles = normalized;
+        user.AssignRoles(normalized, now);
         return user;
     }
 
@@ -136,7 +136,7 @@ internal sealed class SetUserPlan(IUserRepository users, IAdminDirectory directo
         await audit.RecordAsync(AuditAction.PlanChanged, userId, client, ct,
             new Dictionary<string, object?> { ["from"] = user.Plan, ["to"] = plan }, admin.UserId);
         await uow.CommitAsync(ct);
-        user.Plan = plan;
+        user.ChangePlan(plan, clock.GetUtcNow());
         return user;
     }
 }

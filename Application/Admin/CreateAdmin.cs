@@ -68,16 +68,7 @@ internal sealed class CreateAdmin(
         var user = await users.FindByEmailAsync(normalized, ct);
         if (user is null)
         {
-            user = new User
-            {
-                Id = ids.NewId(),
-                Email = normalized,
-                EmailVerified = true,
-                PasswordHash = hash,
-                Roles = [Role.User, Role.Admin],
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            user = User.NewAdmin(ids.NewId(), normalized, hash, now);
             if ((await users.AddAsync(user, ct)).Count > 0)
             {
                 return new Error(ErrorCode.IdentifierTaken, "An account with this email already exists.");
@@ -102,8 +93,8 @@ internal sealed class CreateAdmin(
         removed.AddRange((await identities.ListForUserAsync(user.Id, ct)).Select(i => "linked " + i.Provider + " account"));
 
         user.StartOver(IdentifierKind.Email, now);
-        user.PasswordHash = hash;
-        user.Roles = user.Roles.Union([Role.Admin]).ToList();
+        user.SetPassword(hash, now);
+        user.GrantAdmin(now);
         await users.StartOverAsync(user, ct);
         await users.SetRolesAsync(user.Id, user.Roles, now, ct);
         var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.AccountStartedOver, now, ct);

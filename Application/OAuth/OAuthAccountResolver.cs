@@ -93,19 +93,8 @@ internal sealed class OAuthAccountResolver(
     {
         var now = clock.GetUtcNow();
 
-        // Only an address the provider verified becomes the account's email: an unverified one
-        // would let anyone squat an address (its owner could not register it any more).
-        var user = new User
-        {
-            Id = ids.NewId(),
-            Email = identity.EmailVerified ? email : null,
-            EmailVerified = identity.EmailVerified && email is not null,
-            Name = identity.Name,
-            AvatarUrl = identity.AvatarUrl,
-            PasswordHash = null,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        // Only an address the provider verified becomes the account's email (User.FromProvider).
+        var user = User.FromProvider(ids.NewId(), email, identity.EmailVerified, identity.Name, identity.AvatarUrl, now);
         if (await invites.AdmitProviderSignUpAsync(user.Email, user.Id, client, ct) is { } refused)
         {
             return refused;

@@ -9,8 +9,8 @@ using FluentValidation;
 
 namespace AuthService.Application.Registration;
 
-/// <summary>Proves control of an email address or phone number with the code sent to it.</summary>
-public sealed record VerifyContactCommand(IdentifierKind Kind, string Destination, string Code, ClientInfo Client);
+/// <summary>Proves control of an email address or phone number (one of the two is given) with the code sent to it.</summary>
+public sealed record VerifyContactCommand(string? Email, string? Phone, string Code, ClientInfo Client);
 
 public interface IVerifyContact
 {
@@ -21,8 +21,7 @@ internal sealed class VerifyContactCommandValidator : AbstractValidator<VerifyCo
 {
     public VerifyContactCommandValidator()
     {
-        When(c => c.Kind == IdentifierKind.Email, () => RuleFor(c => (string?)c.Destination).Email().OverridePropertyName("email"));
-        When(c => c.Kind == IdentifierKind.Phone, () => RuleFor(c => (string?)c.Destination).Phone().OverridePropertyName("phone"));
+        this.EmailXorPhone(c => c.Email, c => c.Phone);
         RuleFor(c => c.Code).OtpCode();
     }
 }
@@ -43,10 +42,10 @@ internal sealed class VerifyContact(
             return invalid;
         }
 
-        var destination = ContactLookup.Normalize(command.Kind, command.Destination);
-        var purpose = command.Kind == IdentifierKind.Phone ? OtpPurpose.VerifyPhone : OtpPurpose.VerifyEmail;
+        var (kind, destination) = Contact.From(command.Email, command.Phone);
+        var purpose = kind == IdentifierKind.Phone ? OtpPurpose.VerifyPhone : OtpPurpose.VerifyEmail;
         var failure = await otp.ConsumeAsync(purpose, destination, command.Code, ct);
-        var user = failure is null ? await ContactLookup.FindAsync(users, command.Kind, destination, ct) : null;
+        var user = failure is null ? await ContactLookup.FindAsync(users, kind, destination, ct) : null;
         if (failure is not null || user is null)
         {
             await uow.CommitAsync(ct); // keep the burned attempt
@@ -54,11 +53,11 @@ internal sealed class VerifyContact(
         }
 
         var now = clock.GetUtcNow();
-        user.MarkVerified(command.Kind, now);
-        await users.MarkVerifiedAsync(user.Id, command.Kind, now, ct);
+        user.MarkVerified(kind, now);
+        await users.MarkVerifiedAsync(user.Id, kind, now, ct);
         await bootstrap.GrantIfListedAsync(user, command.Client, ct);
         await audit.RecordAsync(AuditAction.Verify, user.Id, command.Client, ct,
-            new Dictionary<string, object?> { ["channel"] = command.Kind == IdentifierKind.Phone ? "phone" : "email" });
+            new Dictionary<string, object?> { ["channel"] = kind == IdentifierKind.Phone ? "phone" : "email" });
         await uow.CommitAsync(ct);
         return Unit.Value;
     }

@@ -98,7 +98,7 @@ internal sealed class ResetPassword(
             return new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
-        user.PasswordHash = newHash;
+        user.SetPassword(newHash, now);
         if (proof == ContactProof.StartedOver)
         {
             await users.StartOverAsync(user, ct);

@@ -24,8 +24,24 @@ public sealed class OtpCode
     public required string CodeHash { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
-    public int Attempts { get; set; }
-    public DateTimeOffset? ConsumedAt { get; set; }
+    public int Attempts { get; internal set; }
+    public DateTimeOffset? ConsumedAt { get; internal set; }
+
+    /// <summary>A code as stored, with the attempts burned and the consumption so far.</summary>
+    public static OtpCode Restore(
+        Guid id, OtpPurpose purpose, string destination, Guid? userId, string codeHash,
+        DateTimeOffset createdAt, DateTimeOffset expiresAt, int attempts, DateTimeOffset? consumedAt) => new()
+        {
+            Id = id,
+            Purpose = purpose,
+            Destination = destination,
+            UserId = userId,
+            CodeHash = codeHash,
+            CreatedAt = createdAt,
+            ExpiresAt = expiresAt,
+            Attempts = attempts,
+            ConsumedAt = consumedAt,
+        };
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
 

@@ -1,22 +1,27 @@
 namespace AuthService.Domain.Users;
 
-public sealed class User
+/// <summary>
+/// An account. Its state changes through its methods, each applying its rule (who may receive a
+/// code, what proving a contact does, what deleting keeps); the setters are open only to tests,
+/// to arrange a state. A repository persists what a method changed.
+/// </summary>
+public sealed partial class User
 {
     public required Guid Id { get; init; }
-    public string? Email { get; set; }
-    public bool EmailVerified { get; set; }
-    public string? Phone { get; set; }
-    public bool PhoneVerified { get; set; }
-    public string? Username { get; set; }
-    public string? Name { get; set; }
-    public string? AvatarUrl { get; set; }
-    public string? PasswordHash { get; set; }
-    public IReadOnlyList<string> Roles { get; set; } = [Role.User];
-    public string Plan { get; set; } = Plans.PlanCodes.Free;
-    public UserStatus Status { get; set; } = UserStatus.Active;
+    public string? Email { get; internal set; }
+    public bool EmailVerified { get; internal set; }
+    public string? Phone { get; internal set; }
+    public bool PhoneVerified { get; internal set; }
+    public string? Username { get; internal set; }
+    public string? Name { get; internal set; }
+    public string? AvatarUrl { get; internal set; }
+    public string? PasswordHash { get; internal set; }
+    public IReadOnlyList<string> Roles { get; internal set; } = [Role.User];
+    public string Plan { get; internal set; } = Plans.PlanCodes.Free;
+    public UserStatus Status { get; internal set; } = UserStatus.Active;
     public required DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? DeletedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; internal set; }
+    public DateTimeOffset? DeletedAt { get; internal set; }
 
     public bool HasPassword => PasswordHash is not null;
 
@@ -130,50 +135,4 @@ public sealed class User
             CreatedAt = now,
             UpdatedAt = now,
         };
-
-    /// <summary>A new password (a change, a reset, a rehash with new parameters).</summary>
-    public void SetPassword(string passwordHash, DateTimeOffset now)
-    {
-        PasswordHash = passwordHash;
-        UpdatedAt = now;
-    }
-
-    /// <summary>A PATCH of the profile: null leaves a field alone; an empty name or avatar clears it.</summary>
-    public void UpdateProfile(string? name, string? username, string? avatarUrl, DateTimeOffset now)
-    {
-        if (name is not null)
-        {
-            Name = name.Length == 0 ? null : name.Trim();
-        }
-
-        if (username is not null)
-        {
-            Username = Identifiers.NormalizeUsername(username);
-        }
-
-        if (avatarUrl is not null)
-        {
-            AvatarUrl = avatarUrl.Length == 0 ? null : avatarUrl;
-        }
-
-        UpdatedAt = now;
-    }
-
-    /// <summary>
-    /// Soft delete: the row stays for audit, the password goes and the identifiers are free again.
-    /// A deleted account stays deleted as it was (false: nothing changed).
-    /// </summary>
-    public bool SoftDelete(DateTimeOffset now)
-    {
-        if (DeletedAt is not null)
-        {
-            return false;
-        }
-
-        Status = UserStatus.Deleted;
-        DeletedAt = now;
-        UpdatedAt = now;
-        PasswordHash = null;
-        return true;
-    }
 }
