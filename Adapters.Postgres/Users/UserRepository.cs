@@ -8,6 +8,9 @@ namespace AuthService.Adapters.Postgres.Users;
 
 internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
 {
+    // Lookups by identifier never see deleted users: their identifiers are free again.
+    private const string LiveUserWhere = $"SELECT {UserRow.Columns} FROM users WHERE deleted_at IS NULL AND ";
+
     public async Task<User?> FindByIdAsync(Guid id, CancellationToken ct)
     {
         const string Sql = $"""SELECT {UserRow.Columns} FROM users WHERE id = @id""";
@@ -17,28 +20,19 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
     public async Task<User?> FindByEmailAsync(string email, CancellationToken ct)
     {
         // lower(...) on both sides matches the users_email_key expression index.
-        const string Sql = $"""
-            SELECT {UserRow.Columns} FROM users
-            WHERE lower(email) = lower(@email) AND deleted_at IS NULL
-            """;
+        const string Sql = LiveUserWhere + "lower(email) = lower(@email)";
         return await FindAsync(Sql, new { email }, ct);
     }
 
     public async Task<User?> FindByPhoneAsync(string phone, CancellationToken ct)
     {
-        const string Sql = $"""
-            SELECT {UserRow.Columns} FROM users
-            WHERE phone = @phone AND deleted_at IS NULL
-            """;
+        const string Sql = LiveUserWhere + "phone = @phone";
         return await FindAsync(Sql, new { phone }, ct);
     }
 
     public async Task<User?> FindByUsernameAsync(string username, CancellationToken ct)
     {
-        const string Sql = $"""
-            SELECT {UserRow.Columns} FROM users
-            WHERE lower(username) = lower(@username) AND deleted_at IS NULL
-            """;
+        const string Sql = LiveUserWhere + "lower(username) = lower(@username)";
         return await FindAsync(Sql, new { username }, ct);
     }
 
@@ -107,8 +101,8 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
 
     public async Task StartOverAsync(User user, CancellationToken ct)
     {
-        // Mirrors User.StartOver, then drops what the earlier holder set up: linked identities,
-        // second factors (TOTP, recovery codes, passkeys, pending MFA sign-ins) and pending codes.
+        // Writes the state User.StartOver left, then drops what the earlier holder set up: linked
+        // identities, second factors (TOTP, recovery codes, passkeys, pending MFA sign-ins) and pending codes.
         const string Sql = """
             WITH reset AS (
                 UPDATE users SET email = @Email, email_verified = @EmailVerified, phone = @Phone,
@@ -154,6 +148,7 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
         // UPDATE's row lock orders two registrations of the same contact, and the unique index then
         // lets exactly one of them have it.
         const string Sql = """
+            -- mirrors User.MayReceiveAccessCode: a contact that opens nothing reserves nothing
             WITH released AS (
                 UPDATE users SET
                     email = CASE WHEN lower(email) = lower(@email) AND NOT email_verified AND phone_verified THEN NULL ELSE email END,
@@ -190,10 +185,11 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
 
     public async Task SoftDeleteAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
     {
-        // Frees the identifiers (the unique indexes skip deleted rows) and drops the password, as
-        // User.SoftDelete does. Linked provider accounts go too, so they can sign up again, and
-        // API keys stop working even where a caller forgets to check the owner's status.
+        // Frees the identifiers (the unique indexes skip deleted rows) and drops the password.
+        // Conditional, as two deletions may race. Linked provider accounts go too, so they can sign
+        // up again, and API keys stop working even where a caller forgets to check the owner's status.
         const string Sql = """
+            -- mirrors User.SoftDelete: a deleted account stays deleted as it was
             WITH deleted AS (
                 UPDATE users SET status = 'deleted', deleted_at = @now, updated_at = @now, password_hash = NULL
                 WHERE id = @userId AND deleted_at IS NULL
@@ -220,6 +216,7 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
         // Disabling revokes the user's API keys in the same statement (as deleting does): enabling
         // the account again does not bring them back.
         const string Sql = """
+            -- mirrors User.ChangeStatus: a deleted account stays deleted
             WITH changed AS (
                 UPDATE users SET status = @status, updated_at = @now
                 WHERE id = @userId AND deleted_at IS NULL

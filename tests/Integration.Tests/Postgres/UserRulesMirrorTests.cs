@@ -61,6 +61,46 @@ public sealed class UserRulesMirrorTests(PostgresFixture fixture) : IClassFixtur
             (row.Status, row.DeletedAt, row.UpdatedAt, row.PasswordHash));
     }
 
+    [Theory]
+    [InlineData(UserStatus.Active, UserStatus.Disabled)]
+    [InlineData(UserStatus.Disabled, UserStatus.Active)]
+    [InlineData(UserStatus.Active, UserStatus.Deleted)]
+    [InlineData(UserStatus.Deleted, UserStatus.Active)]
+    [InlineData(UserStatus.Deleted, UserStatus.Disabled)]
+    public async Task ChangeStatus_StatementAndEntity_LeaveTheSameState(UserStatus from, UserStatus to)
+    {
+        var user = await StoredAsync(u =>
+        {
+            u.Status = from;
+            u.DeletedAt = from == UserStatus.Deleted ? TestData.Now : null;
+        });
+
+        user.ChangeStatus(to, Later);
+        await UsersAsync(r => r.SetStatusAsync(user.Id, to, Later, CancellationToken.None));
+
+        var row = await FindAsync(user.Id);
+        Assert.Equal((user.Status, user.DeletedAt, user.UpdatedAt), (row.Status, row.DeletedAt, row.UpdatedAt));
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task ReleaseUnprovenContacts_TakesAnEmailExactlyWhenItMayReceiveNoCode(bool emailVerified, bool phoneVerified)
+    {
+        var user = await StoredAsync(u =>
+        {
+            u.EmailVerified = emailVerified;
+            u.PhoneVerified = phoneVerified;
+        });
+
+        var released = await UsersAsync(r => r.ReleaseUnprovenContactsAsync(user.Email, null, Later, CancellationToken.None));
+
+        Assert.Equal(!user.MayReceiveAccessCode(IdentifierKind.Email), released == 1);
+        Assert.Equal(released == 1 ? null : user.Email, (await FindAsync(user.Id)).Email);
+    }
+
     private async Task<User> StoredAsync(Action<User> arrange)
     {
         var user = TestData.NewUser(TestData.Unique("m") + "@example.com", TestData.NewPhone());
