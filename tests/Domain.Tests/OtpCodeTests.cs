@@ -17,6 +17,18 @@ public sealed class OtpCodeTests
     };
 
     [Fact]
+    public void Otp_ExpiresAfterTenMinutes_AndIsExhaustedAtFiveAttempts()
+    {
+        var otp = NewCode();
+        Assert.False(otp.IsExpired(Now.AddMinutes(9)));
+        Assert.True(otp.IsExpired(Now.AddMinutes(10)));
+        otp.Attempts = 4;
+        Assert.False(otp.IsExhausted);
+        otp.Attempts = 5;
+        Assert.True(otp.IsExhausted);
+    }
+
+    [Fact]
     public void Attempt_EveryWrongTryBurnsOne_ThenEvenTheRightCodeIsRefused()
     {
         var code = NewCode();

@@ -1,4 +1,3 @@
-using AuthService.Domain.Otp;
 using AuthService.Domain.Sessions;
 
 namespace AuthService.Domain.Tests;
@@ -19,26 +18,6 @@ public sealed class SessionAndOtpTests
 
     [Fact]
     public void OAuthMethod_NamesTheProvider() => Assert.Equal("oauth:github", Session.OAuthMethod("github"));
-
-    [Fact]
-    public void Otp_ExpiresAfterTenMinutes_AndIsExhaustedAtFiveAttempts()
-    {
-        var otp = new OtpCode
-        {
-            Id = Guid.NewGuid(),
-            Purpose = OtpPurpose.Login,
-            Destination = "a@example.test",
-            CodeHash = "h",
-            CreatedAt = Now,
-            ExpiresAt = Now + OtpCode.Lifetime,
-        };
-        Assert.False(otp.IsExpired(Now.AddMinutes(9)));
-        Assert.True(otp.IsExpired(Now.AddMinutes(10)));
-        otp.Attempts = 4;
-        Assert.False(otp.IsExhausted);
-        otp.Attempts = 5;
-        Assert.True(otp.IsExhausted);
-    }
 
     [Fact]
     public void Result_CarriesValueOrError()
