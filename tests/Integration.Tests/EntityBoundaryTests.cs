@@ -91,7 +91,6 @@ public sealed class EntityBoundaryTests
         "ICreateInvite.ExecuteAsync: Invite",
         "ICreateServiceKey.ExecuteAsync: ServiceKey",
         "IExchangeOAuthCode.ExecuteAsync: User",
-        "IGetCurrentUser.ExecuteAsync: User",
         "IGetUserDetails.ExecuteAsync: ExternalIdentity",
         "IGetUserDetails.ExecuteAsync: Session",
         "IGetUserDetails.ExecuteAsync: User",
@@ -108,8 +107,6 @@ public sealed class EntityBoundaryTests
         "ISearchUsers.ExecuteAsync: User",
         "ISetUserPlan.ExecuteAsync: User",
         "ISetUserRoles.ExecuteAsync: User",
-        "IUpdateProfile.ExecuteAsync: User",
-        "IVerifyContact.ExecuteAsync: IdentifierKind",
         "IVerifyMfa.ExecuteAsync: User",
         "IVerifyOtpLogin.ExecuteAsync: User",
         "IVerifyPasskeyMfa.ExecuteAsync: User",
@@ -118,7 +115,6 @@ public sealed class EntityBoundaryTests
         "InviteResponse.From: Invite",
         "PlanResponse.From: Plan",
         "ServiceKeyResponse.From: ServiceKey",
-        "UserResponse.From: User",
     ];
 
     private static void Ratchet(List<string> leaks)
