@@ -46,7 +46,6 @@ internal sealed class PeriodicJobRunner(IEnumerable<IPeriodicJob> jobs, TimeProv
             return;
         }
 
-        await using var deadline = cancellationToken.Register(_deadline.Cancel);
         await _stopping.CancelAsync();
         try
         {
@@ -54,6 +53,8 @@ internal sealed class PeriodicJobRunner(IEnumerable<IPeriodicJob> jobs, TimeProv
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The host's deadline: what a draining round still does is abandoned.
+            await _deadline.CancelAsync();
             logger.LogWarning("The shutdown deadline cut background jobs short");
         }
     }
