@@ -37,19 +37,22 @@ public static class CryptoAdapter
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JwtOptions>, SigningKeyValidator>();
+        services.AddSingleton<IValidateOptions<JwtOptions>>(sp => new KeyMaterialValidator<JwtOptions>(
+            o => SigningKeyRing.TryLoad(o, sp.GetRequiredService<TimeProvider>(), out _, out var error) ? null : error));
 
         services.AddOptions<ServerSecretOptions>()
             .Bind(configuration.GetSection(ServerSecretOptions.Section))
             .Configure(o => o.SigningKeysDir = configuration[$"{JwtOptions.Section}:SIGNING_KEYS_DIR"])
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServerSecretOptions>, ServerSecretValidator>();
+        services.AddSingleton<IValidateOptions<ServerSecretOptions>>(
+            new KeyMaterialValidator<ServerSecretOptions>(o => ServerSecret.TryLoad(o, out _, out var error) ? null : error));
 
         services.AddOptions<MasterKeyOptions>()
             .Bind(configuration.GetSection(MasterKeyOptions.Section))
             .Configure(o => o.SigningKeysDir = configuration[$"{JwtOptions.Section}:SIGNING_KEYS_DIR"])
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MasterKeyOptions>, MasterKeyValidator>();
+        services.AddSingleton<IValidateOptions<MasterKeyOptions>>(
+            new KeyMaterialValidator<MasterKeyOptions>(o => MasterKeyRing.TryLoad(o, out _, out var error) ? null : error));
 
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -32,51 +32,25 @@ internal sealed class MasterKeyRing
     public static MasterKeyRing Load(MasterKeyOptions options) =>
         TryLoad(options, out var ring, out var error) ? ring : throw new InvalidOperationException(error);
 
-    /// <summary>
-    /// CRYPTO__MASTER_KEY wins; without it a development setup that keeps signing keys in a folder
-    /// gets a random key generated once beside them (its text works as CRYPTO__MASTER_KEY later).
-    /// </summary>
+    /// <summary>CRYPTO__MASTER_KEY wins; without it a development keys folder gets one generated once (<see cref="SecretFile.TryRead"/>).</summary>
     public static bool TryLoad(MasterKeyOptions options, out MasterKeyRing ring, out string error)
     {
         ring = null!;
-        byte[]? current;
-        if (!string.IsNullOrWhiteSpace(options.MasterKey))
+        if (!SecretFile.TryRead(
+                "CRYPTO__MASTER_KEY",
+                Hint,
+                string.IsNullOrWhiteSpace(options.MasterKey) ? null : options.MasterKey,
+                options.SigningKeysDir,
+                FileName,
+                () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinBytes)),
+                text => Decode(text) is not null,
+                out var text,
+                out error))
         {
-            current = Decode(options.MasterKey);
-            if (current is null)
-            {
-                error = $"CRYPTO__MASTER_KEY must be {Hint}.";
-                return false;
-            }
-        }
-        else if (!string.IsNullOrWhiteSpace(options.SigningKeysDir))
-        {
-            var path = Path.Combine(options.SigningKeysDir, FileName);
-            string text;
-            try
-            {
-                SecretFile.TryCreate(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinBytes)));
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error = $"CRYPTO__MASTER_KEY is not set and {path} (under JWT__SIGNING_KEYS_DIR) cannot be used: {e.Message}";
-                return false;
-            }
-
-            current = Decode(text);
-            if (current is null)
-            {
-                error = $"CRYPTO__MASTER_KEY is not set and {path} (under JWT__SIGNING_KEYS_DIR) does not hold {Hint}.";
-                return false;
-            }
-        }
-        else
-        {
-            error = $"CRYPTO__MASTER_KEY is required ({Hint}), or set JWT__SIGNING_KEYS_DIR to keep a generated one there.";
             return false;
         }
 
+        var current = Decode(text)!;
         var previous = new List<byte[]>();
         foreach (var entry in (options.PreviousKeys ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

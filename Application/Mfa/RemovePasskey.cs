@@ -2,6 +2,7 @@ using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Common;
+using AuthService.Domain.Users;
 
 namespace AuthService.Application.Mfa;
 
@@ -34,9 +35,10 @@ internal sealed class RemovePasskey(
         }
 
         var linked = await identities.ListForUserLockedAsync(principal.UserId, ct);
-        if (!LinkingPolicy.HasAnotherWayIn(context.Value.User, linked.Count, mine.Count - 1))
+        var left = SignInMethods.Of(context.Value.User, linked.Count, mine.Count).WithoutPasskey();
+        if (!left.IsSuccess)
         {
-            return LinkingPolicy.LastLoginMethod;
+            return left.Error!;
         }
 
         await passkeys.DeleteAsync(principal.UserId, id, ct);

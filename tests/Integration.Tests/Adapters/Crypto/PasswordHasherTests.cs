@@ -195,7 +195,7 @@ public sealed class PasswordHasherTests
         var settings = CryptoSettings.WithPrivateKey();
         settings[key] = value;
 
-        Assert.Contains(variable, AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings), StringComparison.Ordinal);
+        Assert.Contains(variable, CryptoSettings.StartFailure(settings), StringComparison.Ordinal);
     }
 
     internal static ServiceProvider Start(int memoryKib, int iterations, int maxConcurrent = 2, int queueTimeoutMs = 2000, int maxQueued = 128)
@@ -206,6 +206,6 @@ public sealed class PasswordHasherTests
         settings["PASSWORD:MAX_CONCURRENT_HASHES"] = maxConcurrent.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["PASSWORD:QUEUE_TIMEOUT_MS"] = queueTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["PASSWORD:MAX_QUEUED_HASHES"] = maxQueued.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return AdapterHost.Start((s, c) => s.AddCrypto(c), settings);
+        return CryptoSettings.Start(settings);
     }
 }

@@ -103,7 +103,7 @@ public sealed class SecretCipherTests
         var settings = CryptoSettings.WithPrivateKey();
         settings[key] = value;
 
-        var message = AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings);
+        var message = CryptoSettings.StartFailure(settings);
 
         Assert.Contains(variable, message, StringComparison.Ordinal);
         Assert.DoesNotContain(value, message, StringComparison.Ordinal);
@@ -115,36 +115,19 @@ public sealed class SecretCipherTests
         var settings = CryptoSettings.WithPrivateKey();
         settings.Remove("CRYPTO:MASTER_KEY");
 
-        Assert.Contains("CRYPTO__MASTER_KEY", AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings), StringComparison.Ordinal);
+        Assert.Contains("CRYPTO__MASTER_KEY", CryptoSettings.StartFailure(settings), StringComparison.Ordinal);
     }
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void Start_WithKeysDirOnly_GeneratesTheMasterKeyOnceOwnerOnly()
-    {
-        using var dir = new TempDirectory();
-        var settings = new Dictionary<string, string?> { ["JWT:SIGNING_KEYS_DIR"] = dir.Path };
-
-        string stored;
-        using (var first = Start(settings))
-        {
-            stored = first.GetRequiredService<ISecretCipher>().EncryptText("seed", Alice);
-        }
-
-        var file = Path.Combine(dir.Path, "master.key");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-        using var second = Start(settings);
-        Assert.Equal("seed", second.GetRequiredService<ISecretCipher>().DecryptText(stored, Alice));
-
-        // The file's text works as CRYPTO__MASTER_KEY too, so a deployment can move it to the environment.
-        var moved = CryptoSettings.WithPrivateKey();
-        moved["CRYPTO:MASTER_KEY"] = File.ReadAllText(file);
-        using var third = Start(moved);
-        Assert.Equal("seed", third.GetRequiredService<ISecretCipher>().DecryptText(stored, Alice));
-    }
+    public void Start_WithKeysDirOnly_GeneratesTheMasterKeyOnceOwnerOnly() =>
+        CryptoSettings.AssertGeneratedOnceOwnerOnly(
+            "master.key",
+            "CRYPTO:MASTER_KEY",
+            sp => sp.GetRequiredService<ISecretCipher>().EncryptText("seed", Alice),
+            (sp, stored) => Assert.Equal("seed", sp.GetRequiredService<ISecretCipher>().DecryptText(stored, Alice)));
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private static ServiceProvider Start(Dictionary<string, string?> settings) =>
-        AdapterHost.Start((s, c) => s.AddCrypto(c), settings);
+    private static ServiceProvider Start(Dictionary<string, string?> settings) => CryptoSettings.Start(settings);
 }

@@ -110,7 +110,7 @@ public sealed class SecretTests
         var settings = CryptoSettings.WithPrivateKey();
         settings["AUTH:HMAC_SECRET"] = secret;
 
-        Assert.Contains("AUTH__HMAC_SECRET", AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings), StringComparison.Ordinal);
+        Assert.Contains("AUTH__HMAC_SECRET", CryptoSettings.StartFailure(settings), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,34 +118,17 @@ public sealed class SecretTests
     {
         var settings = new Dictionary<string, string?> { ["JWT:PRIVATE_KEY"] = CryptoSettings.NewPem() };
 
-        Assert.Contains("AUTH__HMAC_SECRET", AdapterHost.StartFailure((s, c) => s.AddCrypto(c), settings), StringComparison.Ordinal);
+        Assert.Contains("AUTH__HMAC_SECRET", CryptoSettings.StartFailure(settings), StringComparison.Ordinal);
     }
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void Start_WithKeysDirOnly_GeneratesHmacSecretOnceOwnerOnly()
-    {
-        using var dir = new TempDirectory();
-        var settings = new Dictionary<string, string?> { ["JWT:SIGNING_KEYS_DIR"] = dir.Path };
+    public void Start_WithKeysDirOnly_GeneratesHmacSecretOnceOwnerOnly() =>
+        CryptoSettings.AssertGeneratedOnceOwnerOnly(
+            "hmac.secret",
+            "AUTH:HMAC_SECRET",
+            sp => sp.GetRequiredService<ISecretHasher>().Hash("123456"),
+            (sp, hash) => Assert.True(sp.GetRequiredService<ISecretHasher>().Matches("123456", hash)));
 
-        string hash;
-        using (var first = Start(settings))
-        {
-            hash = first.GetRequiredService<ISecretHasher>().Hash("123456");
-        }
-
-        var file = Path.Combine(dir.Path, "hmac.secret");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-        using var second = Start(settings);
-        Assert.True(second.GetRequiredService<ISecretHasher>().Matches("123456", hash));
-
-        // The file's text works as AUTH__HMAC_SECRET too, so a deployment can move it to the environment.
-        var moved = CryptoSettings.WithPrivateKey();
-        moved["AUTH:HMAC_SECRET"] = File.ReadAllText(file);
-        using var third = Start(moved);
-        Assert.True(third.GetRequiredService<ISecretHasher>().Matches("123456", hash));
-    }
-
-    private static ServiceProvider Start(Dictionary<string, string?> settings) =>
-        AdapterHost.Start((s, c) => s.AddCrypto(c), settings);
+    private static ServiceProvider Start(Dictionary<string, string?> settings) => CryptoSettings.Start(settings);
 }

@@ -19,7 +19,7 @@ public sealed class SigningKeyTests
         // A token signed while the old key was the only one.
         string oldToken;
         string oldKid;
-        using (var before = TokenIssuerTests.Start(CryptoSettings.WithKeysDir(dir.Path), _time))
+        using (var before = CryptoSettings.Start(CryptoSettings.WithKeysDir(dir.Path), _time))
         {
             oldKid = TokenIssuerTests.JwksKids(before).Single();
             var user = TokenFactory.User();
@@ -27,7 +27,7 @@ public sealed class SigningKeyTests
         }
 
         await File.WriteAllTextAsync(Path.Combine(dir.Path, "signing-20260101000000.pem"), CryptoSettings.NewPem());
-        using var after = TokenIssuerTests.Start(CryptoSettings.WithKeysDir(dir.Path), _time);
+        using var after = CryptoSettings.Start(CryptoSettings.WithKeysDir(dir.Path), _time);
         var issuer = after.GetRequiredService<ITokenIssuer>();
         var kids = TokenIssuerTests.JwksKids(after);
 
@@ -52,7 +52,7 @@ public sealed class SigningKeyTests
         var keysDir = Path.Combine(dir.Path, "keys");
 
         string kid;
-        using (var first = TokenIssuerTests.Start(CryptoSettings.WithKeysDir(keysDir), _time))
+        using (var first = CryptoSettings.Start(CryptoSettings.WithKeysDir(keysDir), _time))
         {
             kid = TokenIssuerTests.JwksKids(first).Single();
         }
@@ -61,7 +61,7 @@ public sealed class SigningKeyTests
         Assert.Equal("signing-20261122100000.pem", Path.GetFileName(file));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
 
-        using var second = TokenIssuerTests.Start(CryptoSettings.WithKeysDir(keysDir), _time);
+        using var second = CryptoSettings.Start(CryptoSettings.WithKeysDir(keysDir), _time);
         Assert.Equal(kid, TokenIssuerTests.JwksKids(second).Single());
         Assert.Single(Directory.GetFiles(keysDir, "*.pem"));
     }
@@ -71,7 +71,7 @@ public sealed class SigningKeyTests
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var oneLine = ecdsa.ExportECPrivateKeyPem().Replace("\n", "\\n", StringComparison.Ordinal);
-        using var sp = TokenIssuerTests.Start(CryptoSettings.WithPrivateKey(oneLine), _time);
+        using var sp = CryptoSettings.Start(CryptoSettings.WithPrivateKey(oneLine), _time);
         var issuer = sp.GetRequiredService<ITokenIssuer>();
         var user = TokenFactory.User();
 
@@ -83,7 +83,7 @@ public sealed class SigningKeyTests
     [Fact]
     public void Start_WithoutAnyKey_FailsNamingBothVariables()
     {
-        var message = AdapterHost.StartFailure((s, c) => s.AddCrypto(c), new Dictionary<string, string?> { ["AUTH:HMAC_SECRET"] = CryptoSettings.HmacSecret });
+        var message = CryptoSettings.StartFailure(new Dictionary<string, string?> { ["AUTH:HMAC_SECRET"] = CryptoSettings.HmacSecret });
 
         Assert.Contains("JWT__SIGNING_KEYS_DIR", message, StringComparison.Ordinal);
         Assert.Contains("JWT__PRIVATE_KEY", message, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class SigningKeyTests
     {
         using var rsa = RSA.Create(2048);
 
-        var message = AdapterHost.StartFailure((s, c) => s.AddCrypto(c), CryptoSettings.WithPrivateKey(rsa.ExportPkcs8PrivateKeyPem()));
+        var message = CryptoSettings.StartFailure(CryptoSettings.WithPrivateKey(rsa.ExportPkcs8PrivateKeyPem()));
 
         Assert.Contains("JWT__PRIVATE_KEY", message, StringComparison.Ordinal);
     }
@@ -106,7 +106,7 @@ public sealed class SigningKeyTests
         using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
         File.WriteAllText(Path.Combine(dir.Path, "signing-1.pem"), p384.ExportPkcs8PrivateKeyPem());
 
-        var message = AdapterHost.StartFailure((s, c) => s.AddCrypto(c), CryptoSettings.WithKeysDir(dir.Path));
+        var message = CryptoSettings.StartFailure(CryptoSettings.WithKeysDir(dir.Path));
 
         Assert.Contains("JWT__SIGNING_KEYS_DIR", message, StringComparison.Ordinal);
     }

@@ -125,9 +125,6 @@ public sealed class TokenIssuerTests
         Assert.Equal(Base64UrlEncoder.Encode(jwk.ComputeJwkThumbprint()), jwk.Kid);
     }
 
-    internal static ServiceProvider Start(Dictionary<string, string?> settings, TimeProvider? time) =>
-        AdapterHost.Start((s, c) => s.AddCrypto(c), settings, time);
-
     internal static IReadOnlyList<string> JwksKids(IServiceProvider sp)
     {
         using var doc = JsonDocument.Parse(sp.GetRequiredService<IKeySetPublisher>().JwksJson);
@@ -137,5 +134,5 @@ public sealed class TokenIssuerTests
     internal static JsonDocument Part(string token, int index) =>
         JsonDocument.Parse(Base64Url.DecodeFromChars(token.Split('.')[index]));
 
-    private ServiceProvider Start(Dictionary<string, string?> settings) => Start(settings, _time);
+    private ServiceProvider Start(Dictionary<string, string?> settings) => CryptoSettings.Start(settings, _time);
 }

@@ -145,7 +145,7 @@ public sealed class TokenValidationTests
         Assert.Equal(AccessTokenFailure.Invalid, (await sp.GetRequiredService<ITokenIssuer>().ValidateAsync(token, default)).Failure);
     }
 
-    private ServiceProvider Start(Dictionary<string, string?> settings) => TokenIssuerTests.Start(settings, _time);
+    private ServiceProvider Start(Dictionary<string, string?> settings) => CryptoSettings.Start(settings, _time);
 
     private string SignWith(SecurityKey key, string algorithm, string type) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

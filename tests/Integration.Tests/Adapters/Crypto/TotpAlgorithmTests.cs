@@ -12,7 +12,7 @@ public sealed class TotpAlgorithmTests
     [Fact]
     public void Codes_AreAcceptedWithinOneStepEitherWay_AndNamedByTheirStep()
     {
-        using var sp = AdapterHost.Start((s, c) => s.AddCrypto(c), CryptoSettings.WithPrivateKey());
+        using var sp = CryptoSettings.Start(CryptoSettings.WithPrivateKey());
         var totp = sp.GetRequiredService<ITotpAlgorithm>();
         var secret = totp.NewSecret();
         var app = new Totp(secret);
@@ -32,7 +32,7 @@ public sealed class TotpAlgorithmTests
     {
         var settings = CryptoSettings.WithPrivateKey();
         settings["WEBAUTHN:RP_NAME"] = "Acme Cloud";
-        using var sp = AdapterHost.Start((s, c) => s.AddCrypto(c), settings);
+        using var sp = CryptoSettings.Start(settings);
         var totp = sp.GetRequiredService<ITotpAlgorithm>();
         var secret = totp.NewSecret();
 
