@@ -16,9 +16,8 @@ internal sealed class MfaFactorRepository(UnitOfWork uow) : IMfaFactorRepository
                 (SELECT count(*)::int FROM recovery_codes WHERE user_id = @userId AND used_at IS NULL) AS "RecoveryCodesLeft"
             """;
         var db = await uow.ReadAsync(ct);
-        var row = await db.Connection.QuerySingleAsync<SummaryRow>(
+        return await db.Connection.QuerySingleAsync<MfaSummary>(
             new CommandDefinition(Sql, new { userId }, db.Transaction, cancellationToken: ct));
-        return new MfaSummary(row.Totp, row.Passkeys, row.RecoveryCodesLeft);
     }
 
     public async Task<TotpFactor?> FindTotpAsync(Guid userId, CancellationToken ct)
@@ -28,18 +27,8 @@ internal sealed class MfaFactorRepository(UnitOfWork uow) : IMfaFactorRepository
             FROM totp_factors WHERE user_id = @userId
             """;
         var db = await uow.ReadAsync(ct);
-        var row = await db.Connection.QuerySingleOrDefaultAsync<TotpRow>(
+        return await db.Connection.QuerySingleOrDefaultAsync<TotpFactor>(
             new CommandDefinition(Sql, new { userId }, db.Transaction, cancellationToken: ct));
-        return row is null
-            ? null
-            : new TotpFactor
-            {
-                UserId = row.UserId,
-                SecretCiphertext = row.SecretCiphertext,
-                CreatedAt = row.CreatedAt,
-                ConfirmedAt = row.ConfirmedAt,
-                LastUsedStep = row.LastUsedStep,
-            };
     }
 
     public async Task<bool> SavePendingTotpAsync(TotpFactor factor, CancellationToken ct)
@@ -135,16 +124,5 @@ internal sealed class MfaFactorRepository(UnitOfWork uow) : IMfaFactorRepository
     {
         var db = await uow.EnlistAsync(ct);
         return await db.Connection.ExecuteAsync(new CommandDefinition(sql, args, db.Transaction, cancellationToken: ct));
-    }
-
-    private sealed record SummaryRow(bool Totp, int Passkeys, int RecoveryCodesLeft);
-
-    private sealed class TotpRow
-    {
-        public Guid UserId { get; init; }
-        public string SecretCiphertext { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset? ConfirmedAt { get; init; }
-        public long LastUsedStep { get; init; }
     }
 }

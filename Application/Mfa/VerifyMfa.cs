@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
@@ -24,12 +23,7 @@ internal sealed class VerifyMfaCommandValidator : AbstractValidator<VerifyMfaCom
 }
 
 /// <summary>The second step of a sign-in: the mfa_token and a TOTP or recovery code.</summary>
-internal sealed class VerifyMfa(
-    IValidator<VerifyMfaCommand> validator,
-    PendingSignIns signIns,
-    FactorCodeVerifier codes,
-    Auditor audit,
-    IUnitOfWork uow) : IVerifyMfa
+internal sealed class VerifyMfa(IValidator<VerifyMfaCommand> validator, PendingSignIns signIns, FactorCodeVerifier codes) : IVerifyMfa
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(VerifyMfaCommand command, CancellationToken ct)
     {
@@ -38,23 +32,8 @@ internal sealed class VerifyMfa(
             return invalid;
         }
 
-        var attempt = await signIns.BeginAttemptAsync(command.MfaToken!, command.Client, ct);
-        if (!attempt.IsSuccess)
-        {
-            return attempt.Error!;
-        }
-
-        var signIn = attempt.Value.SignIn;
-        var factor = await codes.VerifyAsync(signIn.UserId, command.Code!, ct);
-        if (factor is null)
-        {
-            // The burned attempt is kept: five wrong codes void the token.
-            await audit.RecordAsync(MfaAuditActions.Failed, signIn.UserId, command.Client, ct,
-                new Dictionary<string, object?> { ["method"] = "code", ["attempt"] = signIn.Attempts });
-            await uow.CommitAsync(ct);
-            return FactorCodeVerifier.InvalidCode;
-        }
-
-        return await signIns.CompleteAsync(attempt.Value, Amr.OneTimePassword, factor, command.Client, ct);
+        var proof = new SecondFactorProof(
+            "code", Amr.OneTimePassword, FactorCodeVerifier.InvalidCode, signIn => codes.VerifyAsync(signIn.UserId, command.Code!, ct));
+        return await signIns.ProveAsync(command.MfaToken!, command.Client, proof, ct);
     }
 }

@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
@@ -25,11 +24,7 @@ internal sealed class VerifyPasskeyMfaCommandValidator : AbstractValidator<Verif
 
 /// <summary>The second step of a sign-in: the mfa_token and a passkey assertion.</summary>
 internal sealed class VerifyPasskeyMfa(
-    IValidator<VerifyPasskeyMfaCommand> validator,
-    PendingSignIns signIns,
-    PasskeyAssertions assertions,
-    Auditor audit,
-    IUnitOfWork uow) : IVerifyPasskeyMfa
+    IValidator<VerifyPasskeyMfaCommand> validator, PendingSignIns signIns, PasskeyAssertions assertions) : IVerifyPasskeyMfa
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(VerifyPasskeyMfaCommand command, CancellationToken ct)
     {
@@ -38,23 +33,12 @@ internal sealed class VerifyPasskeyMfa(
             return invalid;
         }
 
-        var client = command.Client;
-        var attempt = await signIns.BeginAttemptAsync(command.MfaToken!, client, ct);
-        if (!attempt.IsSuccess)
-        {
-            return attempt.Error!;
-        }
-
-        var signIn = attempt.Value.SignIn;
-        var passkey = await assertions.VerifyAsync(command.CredentialJson!, WebAuthnPurpose.Mfa, signIn.UserId, signIn.Id, client, ct);
-        if (!passkey.IsSuccess)
-        {
-            await audit.RecordAsync(MfaAuditActions.Failed, signIn.UserId, client, ct,
-                new Dictionary<string, object?> { ["method"] = "passkey", ["attempt"] = signIn.Attempts });
-            await uow.CommitAsync(ct);
-            return new Error(ErrorCode.InvalidMfaCode, "The passkey could not be verified.");
-        }
-
-        return await signIns.CompleteAsync(attempt.Value, Amr.HardwareKey, "passkey", client, ct);
+        var proof = new SecondFactorProof(
+            "passkey",
+            Amr.HardwareKey,
+            new Error(ErrorCode.InvalidMfaCode, "The passkey could not be verified."),
+            async signIn => (await assertions.VerifyAsync(
+                command.CredentialJson!, WebAuthnPurpose.Mfa, signIn.UserId, signIn.Id, command.Client, ct)).IsSuccess ? "passkey" : null);
+        return await signIns.ProveAsync(command.MfaToken!, command.Client, proof, ct);
     }
 }

@@ -24,9 +24,7 @@ public sealed class SecondFactorTests
     private VerifyMfa Verify() => new(
         new VerifyMfaCommandValidator(),
         new PendingSignIns(_pending, _f.Users, _sessions, _f.Hasher, _f.Auditor, _f.Uow, _f.Clock),
-        new FactorCodeVerifier(_factors, _totp, _cipher, new RecoveryCodes(_f.Hasher), _f.Clock),
-        _f.Auditor,
-        _f.Uow);
+        new FactorCodeVerifier(_factors, _totp, _cipher, new RecoveryCodes(_f.Hasher), _f.Clock));
 
     [Fact]
     public async Task UserWithoutAFactor_GetsASessionAtOnce()
