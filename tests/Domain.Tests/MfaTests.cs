@@ -20,6 +20,52 @@ public sealed class MfaTests
     }
 
     [Fact]
+    public void Totp_IsConfirmedOnce_ByAStepAfterTheLast()
+    {
+        var factor = TotpFactor.Enrol(Guid.NewGuid(), "v1.x.y", Now);
+
+        Assert.False(factor.IsConfirmed);
+        Assert.False(factor.TryConfirm(0, Now));
+        Assert.True(factor.TryConfirm(42, Now));
+        Assert.Equal((Now, 42L), (factor.ConfirmedAt!.Value, factor.LastUsedStep));
+        Assert.False(factor.TryConfirm(43, Now.AddMinutes(1)));
+        Assert.Equal(Now, factor.ConfirmedAt);
+    }
+
+    [Fact]
+    public void RecoveryCode_WorksOnce()
+    {
+        var code = new RecoveryCode { UserId = Guid.NewGuid(), CodeHash = "h", CreatedAt = Now };
+
+        Assert.True(code.TryUse(Now));
+        Assert.False(code.TryUse(Now.AddMinutes(1)));
+        Assert.Equal(Now, code.UsedAt);
+    }
+
+    [Theory]
+    [InlineData("  work phone ", "work phone")]
+    [InlineData("   ", Passkey.DefaultName)]
+    public void Passkey_Rename_KeepsATrimmedName(string given, string kept)
+    {
+        var passkey = new Passkey { Id = Guid.NewGuid(), UserId = Guid.NewGuid(), CredentialId = [1], PublicKey = [2], Name = "key", CreatedAt = Now };
+
+        passkey.Rename(given);
+
+        Assert.Equal(kept, passkey.Name);
+    }
+
+    [Fact]
+    public void PendingSignIn_IsConsumedOnce_BeforeItExpires()
+    {
+        Assert.False(Pending().TryConsume(Now + PendingSignIn.Lifetime));
+
+        var signIn = Pending();
+        Assert.True(signIn.TryConsume(Now));
+        Assert.False(signIn.TryConsume(Now));
+        Assert.False(signIn.IsUsable(Now));
+    }
+
+    [Fact]
     public void PendingSignIn_GivesFiveAttempts_ThenIsVoid()
     {
         var signIn = Pending();
