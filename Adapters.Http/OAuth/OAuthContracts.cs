@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using AuthService.Application.OAuth;
-using AuthService.Domain.Identities;
 
 namespace AuthService.Adapters.Http.OAuth;
 
@@ -17,7 +16,4 @@ public sealed record LinkIdentityRequest([Required] string? Code, string? CodeVe
 public sealed record IdentityResponse(string Provider, string? Subject, string? Email, DateTimeOffset LinkedAt)
 {
     public static IdentityResponse From(IdentityView view) => new(view.Provider, view.Subject, view.Email, view.LinkedAt);
-
-    public static IdentityResponse From(ExternalIdentity identity) =>
-        new(identity.Provider, identity.Subject, identity.Email, identity.LinkedAt);
 }

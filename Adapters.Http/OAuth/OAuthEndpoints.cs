@@ -74,16 +74,7 @@ public static class OAuthEndpoints
         OAuthSettings settings,
         CancellationToken ct)
     {
-        var parsedIntent = intent switch
-        {
-            null or "" or "login" => OAuthIntent.Login,
-            "link" => OAuthIntent.Link,
-            _ => (OAuthIntent?)null,
-        };
-        if (parsedIntent is null)
-        {
-            return new ErrorResult(Error.Validation("intent", "must be 'login' or 'link'"));
-        }
+        var parsedIntent = OAuthIntents.Parse(intent);
 
         // Linking needs a session (Bearer), or a link ticket got with one for a browser that cannot send it.
         var signedIn = http.User.HasClaim(c => c.Type == BearerAuthenticationHandler.SessionClaim);
@@ -96,7 +87,7 @@ public static class OAuthEndpoints
         var userId = signedIn ? http.CurrentPrincipal().UserId : (Guid?)null;
         var result = await useCase.ExecuteAsync(
             new StartOAuthCommand(
-                ProviderName.Normalize(provider), redirectUri, parsedIntent.Value, userId, state,
+                ProviderName.Normalize(provider), redirectUri, parsedIntent, userId, state,
                 OAuthBindingCookie.Read(http.Request), string.IsNullOrEmpty(linkTicket) ? null : linkTicket),
             ct);
         if (!result.IsSuccess)

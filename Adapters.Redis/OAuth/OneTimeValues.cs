@@ -1,16 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using StackExchange.Redis;
 
 namespace AuthService.Adapters.Redis.OAuth;
 
 /// <summary>
-/// Single-use values with a TTL. Keys carry the SHA-256 of the secret, not the secret, so a
-/// look at Redis (MONITOR, a dump) yields nothing that can be replayed. Taking is one Lua script
-/// (GET then DEL, atomic on the server; GETDEL needs Redis 6.2 and a newer client), so two
-/// concurrent callbacks with the same value can never both get it.
+/// Single-use JSON values with a TTL under <c>auth:&lt;purpose&gt;:&lt;sha256(secret)&gt;</c>. Keys carry
+/// the SHA-256 of the secret, not the secret, so a look at Redis (MONITOR, a dump) yields nothing
+/// that can be replayed. Taking is one Lua script (GET then DEL, atomic on the server; GETDEL
+/// needs Redis 6.2 and a newer client), so two concurrent callbacks with the same value can never
+/// both get it.
 /// </summary>
-internal static class OneTimeValues
+internal abstract class OneTimeValues<T>(RedisCalls redis, string purpose)
+    where T : class
 {
     private const string TakeScript = """
         local v = redis.call('GET', KEYS[1])
@@ -18,24 +21,25 @@ internal static class OneTimeValues
         return v
         """;
 
-    public static string Key(string purpose, string secret) =>
-        $"auth:{purpose}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))}";
-
-    public static async Task<bool> SaveAsync(
-        RedisCalls redis, string purpose, string key, string json, TimeSpan lifetime, CancellationToken ct)
+    /// <summary>False when the store cannot keep it right now (or the secret is already taken).</summary>
+    public async Task<bool> SaveAsync(string secret, T value, TimeSpan lifetime, CancellationToken ct)
     {
         var (ok, stored) = await redis.TryAsync(
             purpose + " save",
-            (key, json, lifetime),
+            (key: Key(secret), json: JsonSerializer.Serialize(value), lifetime),
             static (db, s) => db.StringSetAsync(s.key, s.json, s.lifetime, When.NotExists),
             ct);
         return ok && stored;
     }
 
-    public static async Task<string?> TakeAsync(RedisCalls redis, string purpose, string key, CancellationToken ct)
+    /// <summary>Returns and deletes the value; null when unknown, expired, taken or Redis cannot answer.</summary>
+    public async Task<T?> TakeAsync(string secret, CancellationToken ct)
     {
         var (ok, result) = await redis.TryAsync(
-            purpose + " take", key, static (db, k) => db.ScriptEvaluateAsync(TakeScript, [k]), ct);
-        return ok && result is not null && !result.IsNull ? (string?)result : null;
+            purpose + " take", Key(secret), static (db, k) => db.ScriptEvaluateAsync(TakeScript, [k]), ct);
+        return ok && result is not null && !result.IsNull ? JsonSerializer.Deserialize<T>((string)result!) : null;
     }
+
+    private string Key(string secret) =>
+        $"auth:{purpose}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))}";
 }

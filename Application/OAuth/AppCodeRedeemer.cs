@@ -6,10 +6,10 @@ namespace AuthService.Application.OAuth;
 
 /// <summary>
 /// The checks every app-side code exchange makes, in order: a configured provider, a valid
-/// command, an allow-listed redirect URI (the code was issued for that address, and only our
-/// apps may redeem codes here), then the provider redeems the code.
+/// command (its validator also requires an allow-listed redirect URI: the code was issued for that
+/// address, and only our apps may redeem codes here), then the provider redeems the code.
 /// </summary>
-internal sealed class AppCodeRedeemer(IOAuthProviderGateway gateway, OAuthSettings settings)
+internal sealed class AppCodeRedeemer(IOAuthProviderGateway gateway)
 {
     public async Task<Result<ProviderIdentity>> RedeemAsync<TCommand>(
         IValidator<TCommand> validator, TCommand command, OAuthCodeRedemption redemption, CancellationToken ct)
@@ -22,11 +22,6 @@ internal sealed class AppCodeRedeemer(IOAuthProviderGateway gateway, OAuthSettin
         if (await validator.CheckAsync(command, ct) is { } invalid)
         {
             return invalid;
-        }
-
-        if (!settings.IsAllowedRedirect(redemption.RedirectUri))
-        {
-            return Error.Validation("redirect_uri", "must be one of the allow-listed redirect URIs");
         }
 
         return await gateway.RedeemCodeAsync(redemption, ct);

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace AuthService.Application.OAuth;
 
-/// <summary>Field rules for a provider code that an app obtained itself and hands to us.</summary>
+/// <summary>Field rules of the OAuth commands: provider codes an app obtained itself, and our redirect allow-list.</summary>
 internal static class AppCodeRules
 {
     public const int MaxCodeLength = 2048;
@@ -20,9 +20,14 @@ internal static class AppCodeRules
     public static IRuleBuilderOptions<T, string?> Nonce<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(MaxNonceLength).WithMessage($"must be at most {MaxNonceLength} characters");
 
+    /// <summary>An app address the service may send a browser or a code to (exact match, see <see cref="OAuthSettings"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> AllowListedRedirect<T>(this IRuleBuilder<T, string?> rule, OAuthSettings settings) =>
+        rule.Must(settings.IsAllowedRedirect).WithMessage("must be one of the allow-listed redirect URIs");
+
     /// <summary>The four fields of an app-side code exchange (wire names come from the property names).</summary>
     public static void AppCodeGrant<T>(
         this AbstractValidator<T> validator,
+        OAuthSettings settings,
         Expression<Func<T, string?>> code,
         Expression<Func<T, string?>> codeVerifier,
         Expression<Func<T, string?>> redirectUri,
@@ -30,7 +35,9 @@ internal static class AppCodeRules
     {
         validator.RuleFor(code).ProviderCode();
         validator.RuleFor(codeVerifier).CodeVerifier();
-        validator.RuleFor(redirectUri).NotEmpty().WithMessage("is required");
+        validator.RuleFor(redirectUri).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("is required")
+            .AllowListedRedirect(settings);
         validator.RuleFor(nonce).Nonce();
     }
 }

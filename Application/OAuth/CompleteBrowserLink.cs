@@ -1,7 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
-using AuthService.Domain.Identities;
+using FluentValidation;
 
 namespace AuthService.Application.OAuth;
 
@@ -9,7 +9,15 @@ public sealed record CompleteBrowserLinkCommand(Guid UserId, string Provider, st
 
 public interface ICompleteBrowserLink
 {
-    Task<Result<ExternalIdentity>> ExecuteAsync(CompleteBrowserLinkCommand command, CancellationToken ct);
+    Task<Result<IdentityView>> ExecuteAsync(CompleteBrowserLinkCommand command, CancellationToken ct);
+}
+
+internal sealed class CompleteBrowserLinkCommandValidator : AbstractValidator<CompleteBrowserLinkCommand>
+{
+    public CompleteBrowserLinkCommandValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().WithMessage("is required");
+    }
 }
 
 /// <summary>
@@ -17,19 +25,18 @@ public interface ICompleteBrowserLink
 /// provider account only for the user who got the ticket. Opened by anyone else (a ticket URL sent
 /// to a victim), it links nothing.
 /// </summary>
-internal sealed class CompleteBrowserLink(IOAuthExchangeCodeStore grants, IOAuthAccountResolver accounts, IUnitOfWork uow)
+internal sealed class CompleteBrowserLink(
+    IValidator<CompleteBrowserLinkCommand> validator, IOAuthExchangeCodeStore grants, IOAuthAccountResolver accounts, IUnitOfWork uow)
     : ICompleteBrowserLink
 {
-    private const int MaxCodeLength = 128;
-
-    public async Task<Result<ExternalIdentity>> ExecuteAsync(CompleteBrowserLinkCommand command, CancellationToken ct)
+    public async Task<Result<IdentityView>> ExecuteAsync(CompleteBrowserLinkCommand command, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(command.Code))
+        if (await validator.CheckAsync(command, ct) is { } invalid)
         {
-            return Error.Validation("code", "is required");
+            return invalid;
         }
 
-        var grant = command.Code.Length <= MaxCodeLength ? await grants.TakeAsync(command.Code, ct) : null;
+        var grant = await grants.TakeOneTimeAsync(command.Code!, ct);
         if (grant is not { Kind: OAuthGrantKind.LinkCompletion, Identity: { } identity }
             || grant.UserId != command.UserId
             || grant.Provider != command.Provider)
@@ -40,10 +47,10 @@ internal sealed class CompleteBrowserLink(IOAuthExchangeCodeStore grants, IOAuth
         var linked = await accounts.LinkAsync(command.UserId, identity, command.Client, ct);
         if (!linked.IsSuccess)
         {
-            return linked;
+            return linked.Error!;
         }
 
         await uow.CommitAsync(ct);
-        return linked;
+        return IdentityView.From(linked.Value);
     }
 }

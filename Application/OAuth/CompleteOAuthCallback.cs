@@ -46,7 +46,6 @@ internal sealed class CompleteOAuthCallback(
     TimeProvider clock) : ICompleteOAuthCallback
 {
     private const int MaxStateLength = 512;
-    private const int MaxCodeLength = 2048;
 
     public async Task<Result<OAuthCallbackOutcome>> ExecuteAsync(OAuthCallbackCommand command, CancellationToken ct)
     {
@@ -89,7 +88,7 @@ internal sealed class CompleteOAuthCallback(
             return new Error(ErrorCode.OAuthProviderError, "The provider did not authorize the sign-in.");
         }
 
-        if (string.IsNullOrEmpty(command.Code) || command.Code.Length > MaxCodeLength)
+        if (string.IsNullOrEmpty(command.Code) || command.Code.Length > AppCodeRules.MaxCodeLength)
         {
             return new Error(ErrorCode.OAuthProviderError, "The provider returned no authorization code.");
         }

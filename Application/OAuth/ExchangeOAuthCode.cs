@@ -1,9 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Application.Mfa;
-using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
-using AuthService.Domain.Sessions;
+using FluentValidation;
 
 namespace AuthService.Application.OAuth;
 
@@ -14,29 +12,30 @@ public interface IExchangeOAuthCode
     Task<Result<TokenResponse>> ExecuteAsync(ExchangeOAuthCodeCommand command, CancellationToken ct);
 }
 
+internal sealed class ExchangeOAuthCodeCommandValidator : AbstractValidator<ExchangeOAuthCodeCommand>
+{
+    public ExchangeOAuthCodeCommandValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().WithMessage("is required");
+        RuleFor(c => c.DeviceName).DeviceName();
+    }
+}
+
 /// <summary>Trades the one-time code of the browser flow for a session.</summary>
 internal sealed class ExchangeOAuthCode(
+    IValidator<ExchangeOAuthCodeCommand> validator,
     IOAuthExchangeCodeStore codes,
     IUserRepository users,
-    ISecondFactorGate signIn,
-    Auditor audit,
-    IUnitOfWork uow) : IExchangeOAuthCode
+    IOAuthSignIn signIn) : IExchangeOAuthCode
 {
-    private const int MaxCodeLength = 128;
-
     public async Task<Result<TokenResponse>> ExecuteAsync(ExchangeOAuthCodeCommand command, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(command.Code))
+        if (await validator.CheckAsync(command, ct) is { } invalid)
         {
-            return Error.Validation("code", "is required");
+            return invalid;
         }
 
-        if (command.DeviceName is { Length: > 100 })
-        {
-            return Error.Validation("device_name", "must be at most 100 characters");
-        }
-
-        var grant = command.Code.Length <= MaxCodeLength ? await codes.TakeAsync(command.Code, ct) : null;
+        var grant = await codes.TakeOneTimeAsync(command.Code!, ct);
         if (grant is not { Kind: OAuthGrantKind.Login })
         {
             return new Error(ErrorCode.InvalidOAuthState, "The code is unknown, has expired or was already used.");
@@ -48,19 +47,6 @@ internal sealed class ExchangeOAuthCode(
             return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
         }
 
-        var method = Session.OAuthMethod(grant.Provider);
-        var signedIn = await signIn.SignInAsync(user, method, command.DeviceName, command.Client, ct);
-        if (!signedIn.IsSuccess)
-        {
-            // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
-            await uow.CommitAsync(ct);
-            return signedIn.Error!;
-        }
-
-        var tokens = signedIn.Value;
-        await audit.RecordAsync(AuditAction.OAuthLogin, user.Id, command.Client, ct,
-            new Dictionary<string, object?> { ["method"] = method, ["provider"] = grant.Provider, ["session_id"] = tokens.SessionId });
-        await uow.CommitAsync(ct);
-        return tokens;
+        return await signIn.SignInAsync(user, grant.Provider, command.DeviceName, command.Client, ct);
     }
 }

@@ -1,7 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
-using AuthService.Domain.Identities;
 using FluentValidation;
 
 namespace AuthService.Application.OAuth;
@@ -18,14 +17,14 @@ public sealed record LinkExternalIdentityCommand(
 
 public interface ILinkExternalIdentity
 {
-    Task<Result<ExternalIdentity>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct);
+    Task<Result<IdentityView>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct);
 }
 
 internal sealed class LinkExternalIdentityCommandValidator : AbstractValidator<LinkExternalIdentityCommand>
 {
-    public LinkExternalIdentityCommandValidator()
+    public LinkExternalIdentityCommandValidator(OAuthSettings settings)
     {
-        this.AppCodeGrant(c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
+        this.AppCodeGrant(settings, c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
     }
 }
 
@@ -35,7 +34,7 @@ internal sealed class LinkExternalIdentity(
     IOAuthAccountResolver accounts,
     IUnitOfWork uow) : ILinkExternalIdentity
 {
-    public async Task<Result<ExternalIdentity>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct)
+    public async Task<Result<IdentityView>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct)
     {
         var identity = await redeemer.RedeemAsync(
             validator,
@@ -50,10 +49,10 @@ internal sealed class LinkExternalIdentity(
         var linked = await accounts.LinkAsync(command.UserId, identity.Value, command.Client, ct);
         if (!linked.IsSuccess)
         {
-            return linked;
+            return linked.Error!;
         }
 
         await uow.CommitAsync(ct);
-        return linked;
+        return IdentityView.From(linked.Value);
     }
 }

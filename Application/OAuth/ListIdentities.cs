@@ -3,9 +3,6 @@ using AuthService.Domain.Common;
 
 namespace AuthService.Application.OAuth;
 
-/// <summary>One way to sign in: a linked provider account, or <c>password</c>.</summary>
-public sealed record IdentityView(string Provider, string? Subject, string? Email, DateTimeOffset LinkedAt);
-
 public interface IListIdentities
 {
     Task<Result<IReadOnlyList<IdentityView>>> ExecuteAsync(Guid userId, CancellationToken ct);
@@ -32,7 +29,7 @@ internal sealed class ListIdentities(IExternalIdentityRepository identities, IUs
 
         foreach (var identity in await identities.ListForUserAsync(userId, ct))
         {
-            items.Add(new IdentityView(identity.Provider, identity.Subject, identity.Email, identity.LinkedAt));
+            items.Add(IdentityView.From(identity));
         }
 
         return items;

@@ -37,9 +37,9 @@ internal sealed class OAuthAccountResolver(
                 return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
             }
 
-            if (linked.Email != identity.Email || linked.EmailVerified != identity.EmailVerified)
+            if (linked.RefreshEmail(identity.Email, identity.EmailVerified))
             {
-                await identities.UpdateEmailAsync(linked.Id, identity.Email, identity.EmailVerified, ct);
+                await identities.UpdateEmailAsync(linked.Id, linked.Email, linked.EmailVerified, ct);
             }
 
             return user;

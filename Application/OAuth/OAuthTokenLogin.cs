@@ -1,9 +1,5 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Application.Mfa;
-using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
-using AuthService.Domain.Sessions;
 using FluentValidation;
 
 namespace AuthService.Application.OAuth;
@@ -25,11 +21,10 @@ public interface IOAuthTokenLogin
 
 internal sealed class OAuthTokenLoginCommandValidator : AbstractValidator<OAuthTokenLoginCommand>
 {
-    public OAuthTokenLoginCommandValidator()
+    public OAuthTokenLoginCommandValidator(OAuthSettings settings)
     {
-        this.AppCodeGrant(c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
-        RuleFor(c => c.DeviceName).MaximumLength(100).WithMessage("must be at most 100 characters")
-            .OverridePropertyName("device_name");
+        this.AppCodeGrant(settings, c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
+        RuleFor(c => c.DeviceName).DeviceName();
     }
 }
 
@@ -37,9 +32,7 @@ internal sealed class OAuthTokenLogin(
     IValidator<OAuthTokenLoginCommand> validator,
     AppCodeRedeemer redeemer,
     IOAuthAccountResolver accounts,
-    ISecondFactorGate signIn,
-    Auditor audit,
-    IUnitOfWork uow) : IOAuthTokenLogin
+    IOAuthSignIn signIn) : IOAuthTokenLogin
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(OAuthTokenLoginCommand command, CancellationToken ct)
     {
@@ -59,19 +52,6 @@ internal sealed class OAuthTokenLogin(
             return user.Error!;
         }
 
-        var method = Session.OAuthMethod(command.Provider);
-        var signedIn = await signIn.SignInAsync(user.Value, method, command.DeviceName, command.Client, ct);
-        if (!signedIn.IsSuccess)
-        {
-            // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
-            await uow.CommitAsync(ct);
-            return signedIn.Error!;
-        }
-
-        var tokens = signedIn.Value;
-        await audit.RecordAsync(AuditAction.OAuthLogin, user.Value.Id, command.Client, ct,
-            new Dictionary<string, object?> { ["method"] = method, ["provider"] = command.Provider, ["session_id"] = tokens.SessionId });
-        await uow.CommitAsync(ct);
-        return tokens;
+        return await signIn.SignInAsync(user.Value, command.Provider, command.DeviceName, command.Client, ct);
     }
 }

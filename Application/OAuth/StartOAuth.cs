@@ -1,14 +1,17 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Domain.Common;
+using FluentValidation;
 
 namespace AuthService.Application.OAuth;
 
+/// <param name="Intent">Null when the request named neither <c>login</c> nor <c>link</c> (refused by the validator).</param>
 /// <param name="UserId">The signed-in caller (Bearer); linking needs it or <paramref name="LinkTicket"/>.</param>
 /// <param name="AppState">An opaque value of the app's, echoed on the final redirect.</param>
 /// <param name="BrowserBinding">The browser's binding secret from its cookie, if it has one.</param>
 /// <param name="LinkTicket">A link ticket the app got with its Bearer token, for a browser that has none.</param>
 public sealed record StartOAuthCommand(
-    string Provider, string? RedirectUri, OAuthIntent Intent, Guid? UserId, string? AppState,
+    string Provider, string? RedirectUri, OAuthIntent? Intent, Guid? UserId, string? AppState,
     string? BrowserBinding = null, string? LinkTicket = null);
 
 /// <summary>Where to send the browser, and the binding secret to keep in its cookie until the callback.</summary>
@@ -19,6 +22,19 @@ public interface IStartOAuth
     Task<Result<OAuthStart>> ExecuteAsync(StartOAuthCommand command, CancellationToken ct);
 }
 
+internal sealed class StartOAuthCommandValidator : AbstractValidator<StartOAuthCommand>
+{
+    public const int MaxAppStateLength = 512;
+
+    public StartOAuthCommandValidator(OAuthSettings settings)
+    {
+        RuleFor(c => c.Intent).NotNull().WithMessage("must be 'login' or 'link'");
+        RuleFor(c => c.RedirectUri).AllowListedRedirect(settings);
+        RuleFor(c => c.AppState).MaximumLength(MaxAppStateLength).WithMessage($"must be at most {MaxAppStateLength} characters")
+            .OverridePropertyName("state");
+    }
+}
+
 /// <summary>
 /// Starts the browser flow. The state is bound to the browser that started it: the endpoint keeps
 /// a random binding secret in an HttpOnly cookie and the state stores only its keyed hash, so a
@@ -26,6 +42,7 @@ public interface IStartOAuth
 /// (login CSRF, and linking someone's provider account to the sender's account).
 /// </summary>
 internal sealed class StartOAuth(
+    IValidator<StartOAuthCommand> validator,
     IOAuthProviderGateway gateway,
     IOAuthStateStore states,
     IOAuthExchangeCodeStore grants,
@@ -34,9 +51,6 @@ internal sealed class StartOAuth(
     OAuthSettings settings,
     TimeProvider clock) : IStartOAuth
 {
-    private const int MaxAppStateLength = 512;
-    private const int MaxTicketLength = 128;
-
     public async Task<Result<OAuthStart>> ExecuteAsync(StartOAuthCommand command, CancellationToken ct)
     {
         if (!gateway.IsConfigured(command.Provider))
@@ -44,26 +58,22 @@ internal sealed class StartOAuth(
             return Error.NotFound("The OAuth provider");
         }
 
-        if (!settings.IsAllowedRedirect(command.RedirectUri))
+        if (await validator.CheckAsync(command, ct) is { } invalid)
         {
-            return Error.Validation("redirect_uri", "must be one of the allow-listed redirect URIs");
+            return invalid;
         }
 
-        if (command.AppState is { Length: > MaxAppStateLength })
-        {
-            return Error.Validation("state", $"must be at most {MaxAppStateLength} characters");
-        }
-
-        var userId = command.Intent == OAuthIntent.Link ? command.UserId : null;
+        var intent = command.Intent!.Value;
+        var userId = intent == OAuthIntent.Link ? command.UserId : null;
         var confirmLink = false;
-        if (command.Intent == OAuthIntent.Link && userId is null)
+        if (intent == OAuthIntent.Link && userId is null)
         {
             if (command.LinkTicket is null)
             {
                 return new Error(ErrorCode.Unauthorized, "Linking an identity needs a signed-in user (Bearer token or link_ticket).");
             }
 
-            var ticket = command.LinkTicket.Length <= MaxTicketLength ? await grants.TakeAsync(command.LinkTicket, ct) : null;
+            var ticket = await grants.TakeOneTimeAsync(command.LinkTicket, ct);
             if (ticket is not { Kind: OAuthGrantKind.LinkTicket } || ticket.Provider != command.Provider)
             {
                 return new Error(ErrorCode.InvalidOAuthState, "The link ticket is unknown, has expired, was already used or is for another provider.");
@@ -91,7 +101,7 @@ internal sealed class StartOAuth(
         var saved = await states.SaveAsync(
             state,
             new OAuthState(
-                command.Provider, command.Intent, verifier, nonce, command.RedirectUri!, command.AppState,
+                command.Provider, intent, verifier, nonce, command.RedirectUri!, command.AppState,
                 userId, clock.GetUtcNow(), hasher.Hash(binding), confirmLink),
             settings.StateLifetime,
             ct);

@@ -13,7 +13,7 @@ public sealed class OAuthFlowTests
 
     private const string Browser = "browser-1";
 
-    private StartOAuth Start() => new(_f.Gateway, _f.States, _f.Codes, _f.Core.Secrets, _f.Core.Hasher, _f.Settings, _f.Core.Clock);
+    private StartOAuth Start() => new(new StartOAuthCommandValidator(_f.Settings), _f.Gateway, _f.States, _f.Codes, _f.Core.Secrets, _f.Core.Hasher, _f.Settings, _f.Core.Clock);
 
     private CompleteOAuthCallback Callback() => new(
         _f.States, _f.Codes, _f.Gateway, _f.Resolver(), _f.Core.Secrets, _f.Core.Hasher, _f.Core.Uow, _f.Settings, _f.Core.Clock);
