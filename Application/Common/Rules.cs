@@ -56,12 +56,6 @@ internal static class Rules
     public static IRuleBuilderOptions<T, string> OtpCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(c => c is { Length: 6 } && c.All(char.IsAsciiDigit)).WithMessage("must be 6 digits");
 
-    public const int MaxDeviceNameLength = 100;
-
-    /// <summary>The optional name a client gives the session it opens.</summary>
-    public static IRuleBuilderOptions<T, string?> DeviceName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(MaxDeviceNameLength).WithMessage($"must be at most {MaxDeviceNameLength} characters");
-
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(u => u is null || (u.Length <= 2048
                 && Uri.TryCreate(u, UriKind.Absolute, out var uri)
