@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using FluentValidation;
 
 namespace AuthService.Application.OAuth;
@@ -25,19 +24,14 @@ internal static class AppCodeRules
         rule.Must(settings.IsAllowedRedirect).WithMessage("must be one of the allow-listed redirect URIs");
 
     /// <summary>The four fields of an app-side code exchange (wire names come from the property names).</summary>
-    public static void AppCodeGrant<T>(
-        this AbstractValidator<T> validator,
-        OAuthSettings settings,
-        Expression<Func<T, string?>> code,
-        Expression<Func<T, string?>> codeVerifier,
-        Expression<Func<T, string?>> redirectUri,
-        Expression<Func<T, string?>> nonce)
+    public static void AppCodeGrant<T>(this AbstractValidator<T> validator, OAuthSettings settings)
+        where T : IAppCodeCommand
     {
-        validator.RuleFor(code).ProviderCode();
-        validator.RuleFor(codeVerifier).CodeVerifier();
-        validator.RuleFor(redirectUri).Cascade(CascadeMode.Stop)
+        validator.RuleFor(c => c.Code).ProviderCode();
+        validator.RuleFor(c => c.CodeVerifier).CodeVerifier();
+        validator.RuleFor(c => c.RedirectUri).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required")
             .AllowListedRedirect(settings);
-        validator.RuleFor(nonce).Nonce();
+        validator.RuleFor(c => c.Nonce).Nonce();
     }
 }

@@ -13,7 +13,7 @@ public sealed record LinkExternalIdentityCommand(
     string? CodeVerifier,
     string? RedirectUri,
     string? Nonce,
-    ClientInfo Client);
+    ClientInfo Client) : IAppCodeCommand;
 
 public interface ILinkExternalIdentity
 {
@@ -24,7 +24,7 @@ internal sealed class LinkExternalIdentityCommandValidator : AbstractValidator<L
 {
     public LinkExternalIdentityCommandValidator(OAuthSettings settings)
     {
-        this.AppCodeGrant(settings, c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
+        this.AppCodeGrant(settings);
     }
 }
 
@@ -36,11 +36,7 @@ internal sealed class LinkExternalIdentity(
 {
     public async Task<Result<IdentityView>> ExecuteAsync(LinkExternalIdentityCommand command, CancellationToken ct)
     {
-        var identity = await redeemer.RedeemAsync(
-            validator,
-            command,
-            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce),
-            ct);
+        var identity = await redeemer.RedeemAsync(validator, command, ct);
         if (!identity.IsSuccess)
         {
             return identity.Error!;

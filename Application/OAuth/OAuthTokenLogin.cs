@@ -12,7 +12,7 @@ public sealed record OAuthTokenLoginCommand(
     string? RedirectUri,
     string? Nonce,
     string? DeviceName,
-    ClientInfo Client);
+    ClientInfo Client) : IAppCodeCommand;
 
 public interface IOAuthTokenLogin
 {
@@ -23,7 +23,7 @@ internal sealed class OAuthTokenLoginCommandValidator : AbstractValidator<OAuthT
 {
     public OAuthTokenLoginCommandValidator(OAuthSettings settings)
     {
-        this.AppCodeGrant(settings, c => c.Code, c => c.CodeVerifier, c => c.RedirectUri, c => c.Nonce);
+        this.AppCodeGrant(settings);
         RuleFor(c => c.DeviceName).DeviceName();
     }
 }
@@ -36,11 +36,7 @@ internal sealed class OAuthTokenLogin(
 {
     public async Task<Result<TokenResponse>> ExecuteAsync(OAuthTokenLoginCommand command, CancellationToken ct)
     {
-        var identity = await redeemer.RedeemAsync(
-            validator,
-            command,
-            new OAuthCodeRedemption(command.Provider, command.Code!, command.CodeVerifier!, command.RedirectUri, command.Nonce),
-            ct);
+        var identity = await redeemer.RedeemAsync(validator, command, ct);
         if (!identity.IsSuccess)
         {
             return identity.Error!;
