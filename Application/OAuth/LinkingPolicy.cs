@@ -38,13 +38,7 @@ internal static class LinkingPolicy
         return null;
     }
 
-    /// <summary>Passkey removal's check, now <see cref="SignInMethods"/>; kept until it calls that directly.</summary>
-    public static bool HasAnotherWayIn(User user, int remainingIdentities, int remainingPasskeys) =>
-        SignInMethods.Of(user, remainingIdentities, remainingPasskeys).Any;
-
     public static Error AccountExists(string provider) => new(
         ErrorCode.AccountExists,
         $"An account with this email address already exists. Sign in to it and link {provider} from there.");
-
-    public static Error LastLoginMethod => SignInMethods.LastLoginMethod;
 }
