@@ -1,5 +1,5 @@
 using AuthService.Adapters.Postgres.Connection;
-using AuthService.Application.OAuth;
+using AuthService.Application.Abstractions;
 using AuthService.Domain.Identities;
 using Dapper;
 

@@ -1,6 +1,6 @@
 using AuthService.Domain.Identities;
 
-namespace AuthService.Application.OAuth;
+namespace AuthService.Application.Abstractions;
 
 public interface IExternalIdentityRepository
 {
