@@ -49,7 +49,6 @@ public static class DependencyInjection
         services.AddScoped<Mfa.PendingSignIns>();
         services.AddScoped<Mfa.FactorChangeGuard>();
         services.AddScoped<Mfa.PasskeyAssertions>();
-        services.AddScoped<AccessRevoker>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

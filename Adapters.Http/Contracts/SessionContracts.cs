@@ -15,9 +15,8 @@ public sealed record SessionResponse(
     bool Mfa)
 {
     public static SessionResponse From(SessionView view) => new(
-        view.Session.Id, view.Session.CreatedAt, view.Session.LastUsedAt, view.Session.ExpiresAt,
-        view.Session.Ip, view.Session.UserAgent, view.Session.DeviceName, view.Session.AuthMethod, view.Current,
-        view.Session.PassedMfa);
+        view.Id, view.CreatedAt, view.LastUsedAt, view.ExpiresAt, view.Ip, view.UserAgent, view.DeviceName, view.AuthMethod,
+        view.Current, view.Mfa);
 }
 
 public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

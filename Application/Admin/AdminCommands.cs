@@ -32,8 +32,7 @@ public interface IRevokeUserSessions
 /// Disabling ends every session and revokes every API key at once (the keys in the same statement
 /// as the status); an admin cannot disable themself (no lock-out by accident).
 /// </summary>
-internal sealed class ChangeUserStatus(
-    IUserRepository users, ISessionRepository sessions, SessionRevoker revoker, Auditor audit, IUnitOfWork uow, TimeProvider clock)
+internal sealed class ChangeUserStatus(IUserRepository users, SessionRevoker revoker, TimeProvider clock)
     : IChangeUserStatus
 {
     public async Task<Result<User>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? status, ClientInfo client, CancellationToken ct)
@@ -61,21 +60,21 @@ internal sealed class ChangeUserStatus(
 
         var now = clock.GetUtcNow();
         await users.SetStatusAsync(userId, newStatus, now, ct);
-        IReadOnlyList<Guid> revoked = newStatus == UserStatus.Disabled
-            ? await sessions.RevokeAllForUserAsync(userId, null, RevocationReason.AccountDisabled, now, ct)
-            : [];
-        await audit.RecordAsync(AuditAction.StatusChanged, userId, client, ct,
-            new Dictionary<string, object?> { ["status"] = status!.ToLowerInvariant(), ["sessions_revoked"] = revoked.Count }, admin.UserId);
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(revoked, ct);
+        await revoker.RevokeAsync(
+            newStatus == UserStatus.Disabled ? Revocation.Sessions(userId, RevocationReason.AccountDisabled) : Revocation.None(userId),
+            new RevocationAudit(
+                AuditAction.StatusChanged,
+                client,
+                r => new Dictionary<string, object?> { ["status"] = status!.ToLowerInvariant(), ["sessions_revoked"] = r.Sessions.Count },
+                admin.UserId),
+            ct);
         user.ChangeStatus(newStatus, now);
         return user;
     }
 }
 
 /// <summary>Losing the admin role ends the user's sessions, since their tokens still carry it.</summary>
-internal sealed class SetUserRoles(
-    IUserRepository users, ISessionRepository sessions, SessionRevoker revoker, Auditor audit, IUnitOfWork uow, TimeProvider clock)
+internal sealed class SetUserRoles(IUserRepository users, SessionRevoker revoker, TimeProvider clock)
     : ISetUserRoles
 {
     private const int MaxRoles = 20;
@@ -101,13 +100,12 @@ internal sealed class SetUserRoles(
 
         var now = clock.GetUtcNow();
         await users.SetRolesAsync(userId, normalized, now, ct);
-        IReadOnlyList<Guid> revoked = user.IsAdmin && !normalized.Contains(Role.Admin)
-            ? await sessions.RevokeAllForUserAsync(userId, null, RevocationReason.AdminRevoked, now, ct)
-            : [];
-        await audit.RecordAsync(AuditAction.RolesChanged, userId, client, ct,
-            new Dictionary<string, object?> { ["roles"] = normalized }, admin.UserId);
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(revoked, ct);
+        await revoker.RevokeAsync(
+            user.IsAdmin && !normalized.Contains(Role.Admin)
+                ? Revocation.Sessions(userId, RevocationReason.AdminRevoked)
+                : Revocation.None(userId),
+            new RevocationAudit(AuditAction.RolesChanged, client, _ => new Dictionary<string, object?> { ["roles"] = normalized }, admin.UserId),
+            ct);
         user.AssignRoles(normalized, now);
         return user;
     }
@@ -141,8 +139,7 @@ internal sealed class SetUserPlan(IUserRepository users, IAdminDirectory directo
     }
 }
 
-internal sealed class RevokeUserSessions(
-    IUserRepository users, ISessionRepository sessions, SessionRevoker revoker, Auditor audit, IUnitOfWork uow, TimeProvider clock)
+internal sealed class RevokeUserSessions(IUserRepository users, SessionRevoker revoker)
     : IRevokeUserSessions
 {
     public async Task<Result<Unit>> ExecuteAsync(CurrentPrincipal admin, Guid userId, ClientInfo client, CancellationToken ct)
@@ -152,11 +149,11 @@ internal sealed class RevokeUserSessions(
             return Error.NotFound("User");
         }
 
-        var revoked = await sessions.RevokeAllForUserAsync(userId, null, RevocationReason.AdminRevoked, clock.GetUtcNow(), ct);
-        await audit.RecordAsync(AuditAction.SessionsRevoked, userId, client, ct,
-            new Dictionary<string, object?> { ["count"] = revoked.Count }, admin.UserId);
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(revoked, ct);
+        await revoker.RevokeAsync(
+            Revocation.Sessions(userId, RevocationReason.AdminRevoked),
+            new RevocationAudit(
+                AuditAction.SessionsRevoked, client, r => new Dictionary<string, object?> { ["count"] = r.Sessions.Count }, admin.UserId),
+            ct);
         return Unit.Value;
     }
 }

@@ -38,10 +38,7 @@ internal sealed class CreateAdmin(
     IExternalIdentityRepository identities,
     IPasswordHasher passwords,
     IPasswordScreen screen,
-    AccessRevoker access,
     SessionRevoker revoker,
-    Auditor audit,
-    IUnitOfWork uow,
     IIdGenerator ids,
     TimeProvider clock) : ICreateAdmin
 {
@@ -74,8 +71,7 @@ internal sealed class CreateAdmin(
                 return new Error(ErrorCode.IdentifierTaken, "An account with this email already exists.");
             }
 
-            await RecordAsync(user, tookOver: false, ct);
-            await uow.CommitAsync(ct);
+            await revoker.RevokeAsync(Revocation.None(user.Id), Audit(user, tookOver: false), ct);
             return new AdminCreated(user.Id, normalized, false, 0, 0, []);
         }
 
@@ -97,14 +93,15 @@ internal sealed class CreateAdmin(
         user.GrantAdmin(now);
         await users.StartOverAsync(user, ct);
         await users.SetRolesAsync(user.Id, user.Roles, now, ct);
-        var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.AccountStartedOver, now, ct);
-        await RecordAsync(user, tookOver: true, ct);
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(dropped.Sessions, ct);
-        return new AdminCreated(user.Id, normalized, true, dropped.Sessions.Count, dropped.ApiKeys, removed);
+        var dropped = await revoker.RevokeAsync(Revocation.Access(user.Id, RevocationReason.AccountStartedOver), Audit(user, tookOver: true), ct);
+        return new AdminCreated(user.Id, normalized, true, dropped!.Sessions.Count, dropped.ApiKeys, removed);
     }
 
-    private Task RecordAsync(User user, bool tookOver, CancellationToken ct) =>
-        audit.RecordAsync(AuditAction.RolesChanged, user.Id, ClientInfo.None, ct,
-            new Dictionary<string, object?> { ["roles"] = user.Roles, ["via"] = "cli", ["took_over"] = tookOver });
+    private static RevocationAudit Audit(User user, bool tookOver) =>
+        new(AuditAction.RolesChanged, ClientInfo.None, _ => new Dictionary<string, object?>
+        {
+            ["roles"] = user.Roles,
+            ["via"] = "cli",
+            ["took_over"] = tookOver,
+        });
 }

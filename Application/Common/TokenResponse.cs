@@ -1,3 +1,6 @@
+using AuthService.Application.Abstractions;
+using AuthService.Application.Users;
+using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Common;
@@ -8,4 +11,12 @@ public sealed record TokenResponse(
     int ExpiresIn,
     string RefreshToken,
     Guid SessionId,
-    User User);
+    UserView User)
+{
+    /// <summary>The one place the answer is built: a new access token for the session, beside its refresh token.</summary>
+    internal static TokenResponse Issue(ITokenIssuer tokens, User user, Session session, string refreshToken, DateTimeOffset now)
+    {
+        var access = tokens.Issue(user, session, now);
+        return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, UserView.From(user));
+    }
+}

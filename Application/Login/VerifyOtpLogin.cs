@@ -34,7 +34,6 @@ internal sealed class VerifyOtpLogin(
     IUserRepository users,
     OtpService otp,
     ISecondFactorGate signIn,
-    AccessRevoker access,
     SessionRevoker revoker,
     Auditor audit,
     IUnitOfWork uow,
@@ -78,15 +77,16 @@ internal sealed class VerifyOtpLogin(
             return new Error(ErrorCode.InvalidOtp, "The code is not valid.");
         }
 
-        var dropped = proof == ContactProof.StartedOver
-            ? await StartOverAsync(user, command.Client, now, ct)
-            : null;
+        if (proof == ContactProof.StartedOver)
+        {
+            await StartOverAsync(user, command.Client, ct);
+        }
+
         var signedIn = await signIn.SignInAsync(user, AuthMethods.Otp, command.DeviceName, command.Client, ct);
         if (!signedIn.IsSuccess)
         {
             // MFA_REQUIRED: what the first step changed and the pending sign-in are kept.
             await uow.CommitAsync(ct);
-            await revoker.PublishAsync(dropped?.Sessions ?? [], ct);
             return signedIn.Error!;
         }
 
@@ -94,21 +94,21 @@ internal sealed class VerifyOtpLogin(
         await audit.RecordAsync(AuditAction.OtpLogin, user.Id, command.Client, ct,
             new Dictionary<string, object?> { ["method"] = AuthMethods.Otp, ["session_id"] = tokens.SessionId });
         await uow.CommitAsync(ct);
-        await revoker.PublishAsync(dropped?.Sessions ?? [], ct);
-
         return tokens;
     }
 
-    private async Task<RevokedAccess> StartOverAsync(User user, ClientInfo client, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The revocations are published once the sign-in commits (MFA_REQUIRED commits too).</summary>
+    private async Task StartOverAsync(User user, ClientInfo client, CancellationToken ct)
     {
         await users.StartOverAsync(user, ct);
-        var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.AccountStartedOver, now, ct);
-        await audit.RecordAsync(AuditAction.AccountStartedOver, user.Id, client, ct, new Dictionary<string, object?>
-        {
-            ["via"] = AuthMethods.Otp,
-            ["sessions_revoked"] = dropped.Sessions.Count,
-            ["api_keys_revoked"] = dropped.ApiKeys,
-        });
-        return dropped;
+        await revoker.RevokeUncommittedAsync(
+            Revocation.Access(user.Id, RevocationReason.AccountStartedOver),
+            new RevocationAudit(AuditAction.AccountStartedOver, client, dropped => new Dictionary<string, object?>
+            {
+                ["via"] = AuthMethods.Otp,
+                ["sessions_revoked"] = dropped.Sessions.Count,
+                ["api_keys_revoked"] = dropped.ApiKeys,
+            }),
+            ct);
     }
 }

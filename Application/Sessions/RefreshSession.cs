@@ -26,8 +26,6 @@ internal sealed class RefreshSession(
     ISecretGenerator secrets,
     ISecretHasher hasher,
     SessionRevoker revoker,
-    Auditor audit,
-    IUnitOfWork uow,
     SessionSettings settings,
     TimeProvider clock) : IRefreshSession
 {
@@ -81,11 +79,10 @@ internal sealed class RefreshSession(
         }
 
         // A token that was already rotated away is being used again: someone holds a copy.
-        await sessions.RevokeAsync(session.Id, session.UserId, RevocationReason.TokenReuse, now, ct);
-        await audit.RecordAsync(AuditAction.RefreshReuse, session.UserId, command.Client, ct,
-            new Dictionary<string, object?> { ["session_id"] = session.Id });
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync([session.Id], ct);
+        await revoker.RevokeAsync(
+            Revocation.Session(session.UserId, session.Id, RevocationReason.TokenReuse),
+            new RevocationAudit(AuditAction.RefreshReuse, command.Client, _ => new Dictionary<string, object?> { ["session_id"] = session.Id }),
+            ct);
         AuthMetrics.RefreshReuseDetected();
         return new Error(ErrorCode.TokenReused, "This refresh token was already used; the session has been revoked.");
     }
@@ -98,8 +95,7 @@ internal sealed class RefreshSession(
             return new Error(ErrorCode.AccountDisabled, "This account is disabled.");
         }
 
-        var access = tokens.Issue(user, session, clock.GetUtcNow());
-        return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, user);
+        return TokenResponse.Issue(tokens, user, session, refreshToken, clock.GetUtcNow());
     }
 
     private static Error Invalid => new(ErrorCode.InvalidToken, "The refresh token is not valid.");

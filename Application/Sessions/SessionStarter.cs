@@ -19,7 +19,6 @@ internal sealed class SessionStarter(
     AdminBootstrapper bootstrap,
     SessionRevoker revoker,
     Auditor audit,
-    IUnitOfWork uow,
     TimeProvider clock) : ISessionStarter
 {
     private const int MaxDeviceNameLength = 100;
@@ -49,11 +48,10 @@ internal sealed class SessionStarter(
         };
         var refreshToken = secrets.NewOpaqueToken();
         await sessions.CreateAsync(session, hasher.Hash(refreshToken), ct);
-        var access = tokens.Issue(user, session, now);
 
         // Every way of signing in ends here, so this is where a successful sign-in is counted.
         AuthMetrics.SignIn(authMethod, "success");
-        return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, user);
+        return TokenResponse.Issue(tokens, user, session, refreshToken, now);
     }
 
     /// <summary>
@@ -85,7 +83,7 @@ internal sealed class SessionStarter(
                 new Dictionary<string, object?> { ["session_id"] = sessionId, ["reason"] = RevocationReason.SessionLimit });
         }
 
-        uow.AfterCommit(token => revoker.PublishAsync(revoked, token));
+        revoker.PublishAfterCommit(revoked);
     }
 
     private static string? Truncate(string? value, int max) =>

@@ -34,7 +34,6 @@ internal sealed class ChangePassword(
     IValidator<ChangePasswordCommand> validator,
     IUserRepository users,
     IPasswordHasher passwords,
-    AccessRevoker access,
     SessionRevoker revoker,
     Auditor audit,
     IUnitOfWork uow,
@@ -77,14 +76,14 @@ internal sealed class ChangePassword(
 
         var now = clock.GetUtcNow();
         await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(command.NewPassword, ct), now, ct);
-        var dropped = await access.RevokeAsync(user.Id, principal.SessionId, RevocationReason.PasswordChanged, now, ct);
-        await audit.RecordAsync(AuditAction.PasswordChanged, user.Id, command.Client, ct, new Dictionary<string, object?>
-        {
-            ["sessions_revoked"] = dropped.Sessions.Count,
-            ["api_keys_revoked"] = dropped.ApiKeys,
-        });
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(dropped.Sessions, ct);
+        await revoker.RevokeAsync(
+            Revocation.Access(user.Id, RevocationReason.PasswordChanged, keep: principal.SessionId),
+            new RevocationAudit(AuditAction.PasswordChanged, command.Client, dropped => new Dictionary<string, object?>
+            {
+                ["sessions_revoked"] = dropped.Sessions.Count,
+                ["api_keys_revoked"] = dropped.ApiKeys,
+            }),
+            ct);
         return Unit.Value;
     }
 

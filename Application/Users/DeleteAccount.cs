@@ -15,20 +15,14 @@ public interface IDeleteAccount
 /// <summary>Soft delete: the row stays for audit, its identifiers are freed and every session ends.</summary>
 internal sealed class DeleteAccount(
     IUserRepository users,
-    ISessionRepository sessions,
     SessionRevoker revoker,
-    Auditor audit,
-    IUnitOfWork uow,
     TimeProvider clock) : IDeleteAccount
 {
     public async Task<Result<Unit>> ExecuteAsync(CurrentPrincipal principal, ClientInfo client, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        await users.SoftDeleteAsync(principal.UserId, now, ct);
-        var revoked = await sessions.RevokeAllForUserAsync(principal.UserId, null, RevocationReason.AccountDeleted, now, ct);
-        await audit.RecordAsync(AuditAction.AccountDeleted, principal.UserId, client, ct);
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(revoked, ct);
+        await users.SoftDeleteAsync(principal.UserId, clock.GetUtcNow(), ct);
+        await revoker.RevokeAsync(
+            Revocation.Sessions(principal.UserId, RevocationReason.AccountDeleted), new RevocationAudit(AuditAction.AccountDeleted, client), ct);
         return Unit.Value;
     }
 }

@@ -64,10 +64,8 @@ internal sealed class ResetPassword(
     IUserRepository users,
     IPasswordHasher passwords,
     OtpService otp,
-    AccessRevoker access,
     SessionRevoker revoker,
     IPasswordLockout lockout,
-    Auditor audit,
     IUnitOfWork uow,
     TimeProvider clock) : IResetPassword
 {
@@ -109,15 +107,15 @@ internal sealed class ResetPassword(
         }
 
         // Whoever held a session or an API key under the old password loses it.
-        var dropped = await access.RevokeAsync(user.Id, null, RevocationReason.PasswordReset, now, ct);
-        await audit.RecordAsync(AuditAction.PasswordReset, user.Id, command.Client, ct, new Dictionary<string, object?>
-        {
-            ["sessions_revoked"] = dropped.Sessions.Count,
-            ["api_keys_revoked"] = dropped.ApiKeys,
-            ["started_over"] = proof == ContactProof.StartedOver,
-        });
-        await uow.CommitAsync(ct);
-        await revoker.PublishAsync(dropped.Sessions, ct);
+        await revoker.RevokeAsync(
+            Revocation.Access(user.Id, RevocationReason.PasswordReset),
+            new RevocationAudit(AuditAction.PasswordReset, command.Client, dropped => new Dictionary<string, object?>
+            {
+                ["sessions_revoked"] = dropped.Sessions.Count,
+                ["api_keys_revoked"] = dropped.ApiKeys,
+                ["started_over"] = proof == ContactProof.StartedOver,
+            }),
+            ct);
 
         // A new password lifts any password lockout of the account's identifiers.
         await lockout.ReleaseAsync(user, ct);

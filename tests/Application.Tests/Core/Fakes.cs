@@ -1,9 +1,12 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.ApiKeys;
 using AuthService.Application.Common;
 using AuthService.Application.Events;
 using AuthService.Application.Otp;
 using AuthService.Application.Outbox;
+using AuthService.Application.Sessions;
 using AuthService.Domain.Users;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
@@ -44,6 +47,11 @@ internal sealed class Fakes
     }
 
     public Auditor Auditor => new(AuditLog, new EventRecorder(Outbox, Ids), Ids, Clock);
+
+    public IApiKeyRepository ApiKeys { get; } = Substitute.For<IApiKeyRepository>();
+
+    public SessionRevoker Revoker() =>
+        new(Sessions, ApiKeys, Revocations, Auditor, Uow, Clock, NullLogger<SessionRevoker>.Instance);
 
     public User VerifiedUser(string email = "ada@example.test") => new()
     {

@@ -4,7 +4,6 @@ using AuthService.Application.Sessions;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
-using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
@@ -14,9 +13,7 @@ public sealed class RefreshSessionTests
     private readonly Fakes _f = new();
 
     private RefreshSession Sut() => new(
-        _f.Sessions, _f.Users, _f.Tokens, _f.Secrets, _f.Hasher,
-        new SessionRevoker(_f.Revocations, NullLogger<SessionRevoker>.Instance),
-        _f.Auditor, _f.Uow, _f.Settings, _f.Clock);
+        _f.Sessions, _f.Users, _f.Tokens, _f.Secrets, _f.Hasher, _f.Revoker(), _f.Settings, _f.Clock);
 
     private Session ActiveSession(Guid userId) => new()
     {
