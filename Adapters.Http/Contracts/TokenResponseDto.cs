@@ -12,5 +12,5 @@ public sealed record TokenResponseDto(
     UserResponse User)
 {
     public static TokenResponseDto From(TokenResponse tokens) => new(
-        tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.SessionId, UserResponse.From(UserView.Of(tokens.User)));
+        tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.SessionId, UserResponse.From(tokens.User));
 }

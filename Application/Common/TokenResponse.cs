@@ -17,6 +17,6 @@ public sealed record TokenResponse(
     internal static TokenResponse Issue(ITokenIssuer tokens, User user, Session session, string refreshToken, DateTimeOffset now)
     {
         var access = tokens.Issue(user, session, now);
-        return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, UserView.From(user));
+        return new TokenResponse(access.Token, access.ExpiresInSeconds, refreshToken, session.Id, UserView.Of(user));
     }
 }

@@ -26,7 +26,7 @@ public sealed class LoginTests
         _f.Users.FindByEmailAsync("ada@example.test", Arg.Any<CancellationToken>()).Returns(user);
         _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(verification);
         _starter.SignInAsync(user, Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>())
-            .Returns(new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.From(user)));
+            .Returns(new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.Of(user)));
         return user;
     }
 
@@ -151,7 +151,7 @@ public sealed class LoginTests
         _f.Passwords.VerifyAsync(user.PasswordHash!, Arg.Any<string>(), Arg.Any<CancellationToken>())
             .Returns(PasswordVerification.SucceededRehashNeeded);
         _f.Passwords.HashAsync("correct horse battery", Arg.Any<CancellationToken>()).Returns("$argon2id$new");
-        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.From(user));
+        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.Of(user));
         _starter.SignInAsync(user, "password", "laptop", Arg.Any<ClientInfo>(), Arg.Any<CancellationToken>()).Returns(tokens);
 
         var result = await Sut().ExecuteAsync(Command(), CancellationToken.None);

@@ -32,7 +32,7 @@ public sealed class SecondFactorTests
     {
         var user = _f.VerifiedUser();
         _factors.GetSummaryAsync(user.Id, Arg.Any<CancellationToken>()).Returns(new MfaSummary(false, 0, 0));
-        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.From(user));
+        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.Of(user));
         _sessions.StartAsync(user, "password", null, _client, Arg.Any<CancellationToken>()).Returns(tokens);
 
         var result = await Gate().SignInAsync(user, "password", null, _client, CancellationToken.None);
@@ -109,7 +109,7 @@ public sealed class SecondFactorTests
         _factors.FindRecoveryCodeAsync(user.Id, hash, Arg.Any<CancellationToken>())
             .Returns(new RecoveryCode { UserId = user.Id, CodeHash = hash, CreatedAt = Fakes.Start });
         _factors.UseRecoveryCodeAsync(user.Id, hash, Fakes.Start, Arg.Any<CancellationToken>()).Returns(true);
-        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.From(user));
+        var tokens = new TokenResponse("a", 900, "r", Guid.NewGuid(), UserView.Of(user));
         _sessions.StartAsync(user, "password", null, _client, Arg.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[] { "pwd", "otp", "mfa" })), Arg.Any<CancellationToken>())
             .Returns(tokens);
 
