@@ -67,6 +67,7 @@ public static class CryptoAdapter
         services.AddSingleton<ISecretHasher, HmacSecretHasher>();
         services.AddSingleton<ISecretCipher, AesGcmSecretCipher>();
         services.AddSingleton<ISecretGenerator, SecretGenerator>();
+        services.AddSingleton<Application.Sessions.IRefreshTokenHandles, RefreshTokenHandles>();
         services.AddSingleton<IIdGenerator, UuidV7Generator>();
         services.AddSingleton<ITokenIssuer, JwtTokenService>();
         services.AddSingleton<IKeySetPublisher, JwksPublisher>();

@@ -22,6 +22,7 @@ internal sealed class SecretGenerator(ServerSecret secret) : ISecretGenerator
     /// <summary>
     /// Deterministic, so every replay of a just-rotated token inside the grace window gets the same
     /// successor; keyed, so nobody without the server secret can compute it from a stolen token.
+    /// The token's session handle (<see cref="Tokens.RefreshTokenHandles"/>) carries over.
     /// </summary>
     public string SuccessorOf(string refreshToken)
     {
@@ -33,7 +34,7 @@ internal sealed class SecretGenerator(ServerSecret secret) : ISecretGenerator
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_successorKey, message[..length], mac);
         CryptographicOperations.ZeroMemory(message[..length]);
-        return Base64Url.EncodeToString(mac);
+        return string.Concat(Tokens.RefreshTokenHandles.HandleOf(refreshToken), Base64Url.EncodeToString(mac));
     }
 
     /// <summary>GetInt32 rejects out-of-range draws, so every code is equally likely (no modulo bias).</summary>

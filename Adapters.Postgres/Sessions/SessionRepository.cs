@@ -51,7 +51,8 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         //              nothing (rotated_at is set by now), so nothing below happens for it either.
         //   touched:   the session slides its expiry.
         //   successor: the new current token (the partial unique index allows one per session).
-        // A revoked or expired session matches no target: nothing at all changes. The user's row
+        // A revoked or expired session matches no target: nothing at all changes (the rule of
+        // Session.Refresh, whose RefreshStep.Rotate is exactly what `target` selects). The user's row
         // comes back with the session, so the caller needs no second round trip; and since the
         // statement is atomic on its own, it runs in autocommit when no transaction is under way
         // (BEGIN and COMMIT would be two more round trips for nothing).
@@ -60,7 +61,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
                 SELECT s.id
                 FROM refresh_tokens t
                 JOIN sessions s ON s.id = t.session_id
-                WHERE t.token_hash = @presentedHash AND t.rotated_at IS NULL
+                WHERE t.token_hash = @presentedHash AND t.rotated_at IS NULL  -- mirrors Session.Refresh: RefreshStep.Rotate
                   AND s.revoked_at IS NULL AND s.expires_at > @now
                 FOR UPDATE OF s
             ), retired AS (
@@ -135,7 +136,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
     public async Task<bool> RevokeAsync(Guid sessionId, Guid userId, string reason, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """
-            UPDATE sessions SET revoked_at = @now, revoked_reason = @reason
+            UPDATE sessions SET revoked_at = @now, revoked_reason = @reason  -- mirrors Session.Revoke
             WHERE id = @sessionId AND user_id = @userId AND revoked_at IS NULL AND expires_at > @now
             """;
         var db = await uow.EnlistAsync(ct);
@@ -148,7 +149,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         Guid userId, Guid? except, string reason, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """
-            UPDATE sessions SET revoked_at = @now, revoked_reason = @reason
+            UPDATE sessions SET revoked_at = @now, revoked_reason = @reason  -- mirrors Session.Revoke
             WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now AND id IS DISTINCT FROM @except
             RETURNING id
             """;
@@ -167,7 +168,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
         const string LockSql = "SELECT 1 FROM users WHERE id = @userId FOR NO KEY UPDATE";
         const string CountSql = "SELECT count(*) FROM sessions WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now";
         const string RevokeSql = """
-            UPDATE sessions s SET revoked_at = @now, revoked_reason = @reason
+            UPDATE sessions s SET revoked_at = @now, revoked_reason = @reason  -- mirrors Session.Revoke
             FROM (SELECT id FROM sessions
                   WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now
                   ORDER BY last_used_at DESC, id DESC
@@ -200,7 +201,7 @@ internal sealed class SessionRepository(UnitOfWork uow) : ISessionRepository
     public async Task<bool> IsActiveAsync(Guid sessionId, DateTimeOffset now, CancellationToken ct)
     {
         const string Sql = """
-            SELECT EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId AND revoked_at IS NULL AND expires_at > @now)
+            SELECT EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId AND revoked_at IS NULL AND expires_at > @now)  -- Session.IsActive
             """;
         var db = await uow.ReadAsync(ct);
         return await db.Connection.ExecuteScalarAsync<bool>(

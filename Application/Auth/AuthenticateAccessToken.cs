@@ -1,6 +1,7 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
+using AuthService.Domain.Sessions;
 
 namespace AuthService.Application.Auth;
 
@@ -41,7 +42,7 @@ internal sealed class AuthenticateAccessToken(
             ?? !await sessions.IsActiveAsync(claims.SessionId, clock.GetUtcNow(), ct);
         if (revoked)
         {
-            return new Error(ErrorCode.SessionRevoked, "This session has been revoked.");
+            return Session.Revoked;
         }
 
         return new CurrentPrincipal(

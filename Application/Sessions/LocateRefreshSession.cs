@@ -9,13 +9,13 @@ public interface ILocateRefreshSession
 }
 
 /// <summary>
-/// A refresh token is opaque and rotates on each use, so limiting refreshes "per session" needs
-/// the session it names: one indexed read by the token's keyed hash (only while limits are on).
+/// A refresh token is opaque and rotates on each use, so limiting refreshes "per session" needs the
+/// session it names: its authenticated handle says so without any I/O. A token without one (issued
+/// before handles existed, or not ours) costs one indexed read by its keyed hash, as before.
 /// </summary>
-internal sealed class LocateRefreshSession(ISessionRepository sessions, ISecretHasher hasher) : ILocateRefreshSession
+internal sealed class LocateRefreshSession(IRefreshTokenHandles handles, ISessionRepository sessions, ISecretHasher hasher) : ILocateRefreshSession
 {
     public async Task<Guid?> ExecuteAsync(string refreshToken, CancellationToken ct) =>
-        refreshToken is { Length: > 0 and <= 128 }
-            ? (await sessions.FindRefreshTokenAsync(hasher.Hash(refreshToken), ct))?.SessionId
-            : null;
+        refreshToken is not { Length: > 0 and <= RefreshSession.MaxTokenLength } ? null
+            : handles.SessionOf(refreshToken) ?? (await sessions.FindRefreshTokenAsync(hasher.Hash(refreshToken), ct))?.SessionId;
 }

@@ -29,7 +29,8 @@ internal sealed class RefreshSession(
     SessionSettings settings,
     TimeProvider clock) : IRefreshSession
 {
-    private const int MaxTokenLength = 128;
+    /// <summary>Longer than any token we issue: refused before any hashing.</summary>
+    internal const int MaxTokenLength = 128;
 
     public async Task<Result<TokenResponse>> ExecuteAsync(RefreshCommand command, CancellationToken ct)
     {
@@ -50,30 +51,27 @@ internal sealed class RefreshSession(
             return Respond(rotated.Session, rotated.User, successor);
         }
 
+        // Nothing was rotated: the session's rules say why (the statement above applies the same ones).
         var record = await sessions.FindRefreshTokenAsync(presentedHash, ct);
-        if (record is null)
+        if (record is null || await sessions.FindAsync(record.SessionId, ct) is not { } session)
         {
             return Invalid;
         }
 
-        var session = await sessions.FindAsync(record.SessionId, ct);
-        if (session is null)
+        var step = session.Refresh(record.RotatedAt, now, settings.RefreshReuseGrace);
+        if (!step.IsSuccess)
         {
-            return Invalid;
+            return step.Error!;
         }
 
-        if (session.RevokedAt is not null)
+        // Rotate here means the statement found the token no longer current: a concurrent refresh
+        // or revocation got there first (the statement re-checks under the session's row lock).
+        if (step.Value == RefreshStep.Rotate)
         {
-            return new Error(ErrorCode.SessionRevoked, "This session has been revoked.");
+            return Session.TokenExpired;
         }
 
-        if (record.RotatedAt is null || session.ExpiresAt <= now)
-        {
-            return new Error(ErrorCode.TokenExpired, "The refresh token has expired. Sign in again.");
-        }
-
-        if (now - record.RotatedAt.Value <= settings.RefreshReuseGrace
-            && await sessions.IsCurrentRefreshTokenAsync(session.Id, successorHash, ct))
+        if (step.Value == RefreshStep.ReplayWithinGrace && await sessions.IsCurrentRefreshTokenAsync(session.Id, successorHash, ct))
         {
             return Respond(session, await users.FindByIdAsync(session.UserId, ct), successor);
         }

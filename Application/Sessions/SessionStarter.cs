@@ -11,7 +11,7 @@ namespace AuthService.Application.Sessions;
 internal sealed class SessionStarter(
     ISessionRepository sessions,
     ITokenIssuer tokens,
-    ISecretGenerator secrets,
+    IRefreshTokenHandles refreshTokens,
     ISecretHasher hasher,
     IIdGenerator ids,
     SessionSettings settings,
@@ -46,7 +46,7 @@ internal sealed class SessionStarter(
             DeviceName = Truncate(deviceName?.Trim(), MaxDeviceNameLength),
             Amr = amr,
         };
-        var refreshToken = secrets.NewOpaqueToken();
+        var refreshToken = refreshTokens.New(session.Id);
         await sessions.CreateAsync(session, hasher.Hash(refreshToken), ct);
 
         // Every way of signing in ends here, so this is where a successful sign-in is counted.

@@ -12,7 +12,7 @@ public sealed class SessionAndOtpTests
         var session = new Session { Id = Guid.NewGuid(), UserId = Guid.NewGuid(), AuthMethod = AuthMethods.Password, CreatedAt = Now, ExpiresAt = Now.AddDays(1) };
         Assert.True(session.IsActive(Now));
         Assert.False(session.IsActive(Now.AddDays(2)));
-        session.RevokedAt = Now;
+        session.Revoke(RevocationReason.Logout, Now);
         Assert.False(session.IsActive(Now));
     }
 

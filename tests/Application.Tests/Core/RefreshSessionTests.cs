@@ -105,7 +105,7 @@ public sealed class RefreshSessionTests
     public async Task RevokedSession_IsSessionRevoked_UnknownToken_IsInvalid()
     {
         var session = ActiveSession(Guid.NewGuid());
-        session.RevokedAt = Fakes.Start;
+        session.Revoke(RevocationReason.Logout, Fakes.Start);
         _f.Sessions.FindRefreshTokenAsync("h:t0", Arg.Any<CancellationToken>()).Returns(new RefreshTokenRecord(session.Id, null));
         _f.Sessions.FindAsync(session.Id, Arg.Any<CancellationToken>()).Returns(session);
 

@@ -1,35 +1,13 @@
 using AuthService.Application.Abstractions;
 using AuthService.Domain.Sessions;
-using AuthService.Domain.Users;
+using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Postgres;
 
-public sealed class SessionRepositoryTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+public sealed class SessionRepositoryTests(PostgresFixture fixture) : StoredSessions(fixture), IClassFixture<PostgresFixture>
 {
     private static readonly DateTimeOffset Later = TestData.Now.AddMinutes(20);
-
-    private Task<T> SessionsAsync<T>(Func<ISessionRepository, Task<T>> work) =>
-        fixture.InScopeAsync(s => work(s.GetRequiredService<ISessionRepository>()));
-
-    private async Task<User> NewUserAsync()
-    {
-        var user = TestData.NewUser(TestData.Unique("s") + "@example.com");
-        await fixture.InScopeAsync(s => s.GetRequiredService<IUserRepository>().AddAsync(user, CancellationToken.None));
-        return user;
-    }
-
-    private async Task<(Session Session, string Token)> NewSessionAsync(Guid userId, DateTimeOffset? createdAt = null)
-    {
-        var session = TestData.NewSession(userId, createdAt);
-        var token = TestData.Unique("rt-");
-        await SessionsAsync(async r =>
-        {
-            await r.CreateAsync(session, token, CancellationToken.None);
-            return true;
-        });
-        return (session, token);
-    }
 
     [Fact]
     public async Task Rotate_CurrentToken_MakesTheSuccessorCurrentAndSlidesExpiry()
@@ -149,7 +127,7 @@ public sealed class SessionRepositoryTests(PostgresFixture fixture) : IClassFixt
         var (session, token) = await NewSessionAsync(user.Id);
 
         // The scope is disposed without CommitAsync: a rotation that needed it would roll back.
-        await using (var scope = fixture.NewScope())
+        await using (var scope = Fixture.NewScope())
         {
             var rotated = await scope.ServiceProvider.GetRequiredService<ISessionRepository>()
                 .RotateRefreshTokenAsync(token, "succ-" + token, Later, Later.AddDays(30), CancellationToken.None);
