@@ -21,7 +21,6 @@ internal sealed class SessionStarter(
     Auditor audit,
     TimeProvider clock) : ISessionStarter
 {
-    private const int MaxDeviceNameLength = 100;
     private const int MaxUserAgentLength = 512;
 
     public Task<TokenResponse> StartAsync(User user, string authMethod, string? deviceName, ClientInfo client, CancellationToken ct) =>
@@ -43,7 +42,10 @@ internal sealed class SessionStarter(
             ExpiresAt = now + settings.RefreshTokenLifetime,
             Ip = client.Ip,
             UserAgent = Truncate(client.UserAgent, MaxUserAgentLength),
-            DeviceName = Truncate(deviceName?.Trim(), MaxDeviceNameLength),
+
+            // Each sign-in's validator holds the name to Rules.DeviceName; cut to the same length here
+            // for the sign-ins whose name comes from elsewhere (a pending MFA sign-in, a provider).
+            DeviceName = Truncate(deviceName?.Trim(), Rules.MaxDeviceNameLength),
             Amr = amr,
         };
         var refreshToken = refreshTokens.New(session.Id);
