@@ -16,7 +16,8 @@ internal sealed class PeriodicJobRunner(IEnumerable<IPeriodicJob> jobs, TimeProv
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _deadline = new();
     private readonly List<Task> _loops = [];
-    private int _stopped;
+    private readonly Lock _gate = new();
+    private Task? _stop;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,14 +39,27 @@ internal sealed class PeriodicJobRunner(IEnumerable<IPeriodicJob> jobs, TimeProv
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Once only: a host may stop us again (WebApplicationFactory stops a host that its lifetime is
+    /// already stopping, then disposes it). A second call waits for the first, so we are never
+    /// disposed while the first still cancels rounds.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        // Once only: a host may stop us again after disposing us (WebApplicationFactory does).
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_gate)
         {
-            return;
+            return _stop ??= StopOnceAsync(cancellationToken);
         }
+    }
 
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _deadline.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         await _stopping.CancelAsync();
         try
         {
@@ -57,12 +71,6 @@ internal sealed class PeriodicJobRunner(IEnumerable<IPeriodicJob> jobs, TimeProv
             await _deadline.CancelAsync();
             logger.LogWarning("The shutdown deadline cut background jobs short");
         }
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _deadline.Dispose();
     }
 
     private async Task LoopAsync(IPeriodicJob job, JobSchedule schedule, JobRound next)
