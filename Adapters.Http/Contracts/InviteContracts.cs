@@ -1,5 +1,4 @@
 using AuthService.Application.Invites;
-using AuthService.Domain.Invites;
 
 namespace AuthService.Adapters.Http.Contracts;
 
@@ -9,7 +8,7 @@ public sealed record CreateInviteRequest(string? Email, int? ExpiresInHours);
 public sealed record CreatedInviteResponse(Guid Id, string Token, string? Email, DateTimeOffset ExpiresAt, DateTimeOffset CreatedAt)
 {
     public static CreatedInviteResponse From(IssuedInvite issued) =>
-        new(issued.Invite.Id, issued.Token, issued.Invite.Email, issued.Invite.ExpiresAt, issued.Invite.CreatedAt);
+        new(issued.Id, issued.Token, issued.Email, issued.ExpiresAt, issued.CreatedAt);
 }
 
 /// <summary><c>status</c>: pending, used, expired or revoked.</summary>
@@ -17,6 +16,6 @@ public sealed record InviteResponse(
     Guid Id, string? Email, string Status, DateTimeOffset CreatedAt, Guid? CreatedBy, DateTimeOffset ExpiresAt,
     DateTimeOffset? UsedAt, Guid? UsedBy, DateTimeOffset? RevokedAt)
 {
-    public static InviteResponse From(Invite i, DateTimeOffset now) =>
-        new(i.Id, i.Email, i.Status(now), i.CreatedAt, i.CreatedBy, i.ExpiresAt, i.UsedAt, i.UsedBy, i.RevokedAt);
+    public static InviteResponse From(InviteView i) =>
+        new(i.Id, i.Email, i.Status, i.CreatedAt, i.CreatedBy, i.ExpiresAt, i.UsedAt, i.UsedBy, i.RevokedAt);
 }

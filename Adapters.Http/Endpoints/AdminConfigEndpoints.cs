@@ -16,7 +16,7 @@ public static class AdminConfigEndpoints
 {
     public static IEndpointRouteBuilder MapAdminConfigEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin: settings").RequireAuthorization(HttpAdapter.AdminPolicy);
+        var group = routes.MapAdminGroup("Admin: settings");
         group.MapGet("/", List).WithName("AdminListConfig")
             .WithSummary("Every known setting with its effective value and where it comes from (database, environment, default)")
             .WithDescription("Keys: `auth.registration`, `auth.max_sessions_per_user`, `auth.session_limit_mode`, `cors.origins`, "
@@ -41,7 +41,8 @@ public static class AdminConfigEndpoints
 
     private static async Task<Results<Ok<SettingResponse>, ErrorResult>> Update(
         string key, SettingRequest body, HttpContext http, IUpdateSystemConfig useCase, CancellationToken ct) =>
-        (await useCase.ExecuteAsync(http.CurrentPrincipal(), key, body.Value, http.ClientInfo(), ct)).ToOk(SettingResponse.From);
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), new UpdateSystemConfigCommand(key, body.Value, http.ClientInfo()), ct))
+            .ToOk(SettingResponse.From);
 
     private static async Task<Results<Ok<SettingResponse>, ErrorResult>> Reset(
         string key, HttpContext http, IResetSystemConfig useCase, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using AuthService.Adapters.Http.Contracts;
 using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Admin;
+using AuthService.Application.Common;
 using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin").RequireAuthorization(HttpAdapter.AdminPolicy);
+        var group = routes.MapAdminGroup("Admin");
         group.MapGet("/users", Search).WithName("AdminSearchUsers").WithSummary("Search users by email, phone, username or name")
             .WithDescription("`query` matches a part of email, phone, username or name; `status` is `active`, `disabled` or `deleted`; "
                 + "`page` from 1, `page_size` up to 100.")
@@ -48,95 +49,43 @@ public static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<PageResponse<AdminUserResponse>>, ErrorResult>> Search(
-        string? query, string? status, string? page, string? page_size, ISearchUsers useCase, CancellationToken ct)
-    {
-        if (!TryInt(page, "page", out var p, out var bad) || !TryInt(page_size, "page_size", out var size, out bad))
-        {
-            return bad!;
-        }
+        string? query, string? status, string? page, string? page_size, ISearchUsers useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new SearchUsersQuery(query, status, page, page_size), ct)).ToOk(r => Page(r, AdminUserResponse.From));
 
-        return (await useCase.ExecuteAsync(query, status, p, size, ct)).ToOk(r =>
-            new PageResponse<AdminUserResponse>(r.Items.Select(AdminUserResponse.From).ToList(), r.Page, r.PageSize, r.Total));
-    }
+    private static Task<Results<Ok<AdminUserDetailsResponse>, ErrorResult>> Details(string id, IGetUserDetails useCase, CancellationToken ct) =>
+        AdminGroup.WithIdAsync(id, UserNotFound, async userId => (await useCase.ExecuteAsync(userId, ct)).ToOk(AdminUserDetailsResponse.From));
 
-    private static async Task<Results<Ok<AdminUserDetailsResponse>, ErrorResult>> Details(
-        string id, IGetUserDetails useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var userId)
-            ? (await useCase.ExecuteAsync(userId, ct)).ToOk(AdminUserDetailsResponse.From)
-            : UserNotFound;
-
-    private static async Task<Results<Ok<AdminUserResponse>, ErrorResult>> Status(
+    private static Task<Results<Ok<AdminUserResponse>, ErrorResult>> Status(
         string id, StatusRequest body, HttpContext http, IChangeUserStatus useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var userId)
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), userId, body.Status, http.ClientInfo(), ct)).ToOk(AdminUserResponse.From)
-            : UserNotFound;
+        ChangeUser(id, http, (admin, userId, client) => useCase.ExecuteAsync(admin, userId, body.Status, client, ct));
 
-    private static async Task<Results<Ok<AdminUserResponse>, ErrorResult>> Roles(
+    private static Task<Results<Ok<AdminUserResponse>, ErrorResult>> Roles(
         string id, RolesRequest body, HttpContext http, ISetUserRoles useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var userId)
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), userId, body.Roles, http.ClientInfo(), ct)).ToOk(AdminUserResponse.From)
-            : UserNotFound;
+        ChangeUser(id, http, (admin, userId, client) => useCase.ExecuteAsync(admin, userId, body.Roles, client, ct));
 
-    private static async Task<Results<Ok<AdminUserResponse>, ErrorResult>> Plan(
+    private static Task<Results<Ok<AdminUserResponse>, ErrorResult>> Plan(
         string id, PlanRequest body, HttpContext http, ISetUserPlan useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var userId)
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), userId, body.Plan, http.ClientInfo(), ct)).ToOk(AdminUserResponse.From)
-            : UserNotFound;
+        ChangeUser(id, http, (admin, userId, client) => useCase.ExecuteAsync(admin, userId, body.Plan, client, ct));
 
-    private static async Task<Results<NoContent, ErrorResult>> RevokeSessions(
-        string id, HttpContext http, IRevokeUserSessions useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var userId)
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), userId, http.ClientInfo(), ct)).ToNoContent()
-            : UserNotFound;
+    private static Task<Results<NoContent, ErrorResult>> RevokeSessions(string id, HttpContext http, IRevokeUserSessions useCase, CancellationToken ct) =>
+        AdminGroup.WithIdAsync(id, UserNotFound, async userId =>
+            (await useCase.ExecuteAsync(http.CurrentPrincipal(), userId, http.ClientInfo(), ct)).ToNoContent());
 
     private static async Task<Results<Ok<PageResponse<AuditEventResponse>>, ErrorResult>> Audit(
-        string? user_id, string? action, string? page, string? page_size, ISearchAuditLog useCase, CancellationToken ct)
-    {
-        Guid? userId = null;
-        if (!string.IsNullOrEmpty(user_id))
-        {
-            if (!Guid.TryParse(user_id, out var parsed))
-            {
-                return new ErrorResult(Error.Validation("user_id", "must be a UUID"));
-            }
+        string? user_id, string? action, string? page, string? page_size, ISearchAuditLog useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(new AuditLogQuery(user_id, action, page, page_size), ct)).ToOk(r => Page(r, AuditEventResponse.From));
 
-            userId = parsed;
-        }
+    private static async Task<Ok<StatsResponse>> Stats(IGetStats useCase, CancellationToken ct) =>
+        TypedResults.Ok(StatsResponse.From(await useCase.ExecuteAsync(ct)));
 
-        if (!TryInt(page, "page", out var p, out var bad) || !TryInt(page_size, "page_size", out var size, out bad))
-        {
-            return bad!;
-        }
+    private static Error UserNotFound => Error.NotFound("User");
 
-        return (await useCase.ExecuteAsync(userId, action, p, size, ct)).ToOk(r =>
-            new PageResponse<AuditEventResponse>(r.Items.Select(AuditEventResponse.From).ToList(), r.Page, r.PageSize, r.Total));
-    }
+    /// <summary>A change to one user, answered with the user as it now is.</summary>
+    private static Task<Results<Ok<AdminUserResponse>, ErrorResult>> ChangeUser(
+        string id, HttpContext http, Func<CurrentPrincipal, Guid, ClientInfo, Task<Result<AdminUserView>>> change) =>
+        AdminGroup.WithIdAsync(id, UserNotFound, async userId =>
+            (await change(http.CurrentPrincipal(), userId, http.ClientInfo())).ToOk(AdminUserResponse.From));
 
-    private static async Task<Ok<StatsResponse>> Stats(IGetStats useCase, CancellationToken ct)
-    {
-        var s = await useCase.ExecuteAsync(ct);
-        return TypedResults.Ok(new StatsResponse(s.Users, s.VerifiedUsers, s.ActiveSessions, s.LoginsLast24Hours));
-    }
-
-    private static ErrorResult UserNotFound => new(Error.NotFound("User"));
-
-    // Query numbers are parsed here so that "page=abc" is a 422 naming the field, not a binding 400.
-    private static bool TryInt(string? raw, string field, out int? value, out ErrorResult? error)
-    {
-        value = null;
-        error = null;
-        if (string.IsNullOrEmpty(raw))
-        {
-            return true;
-        }
-
-        if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        error = new ErrorResult(Error.Validation(field, "must be a positive whole number"));
-        return false;
-    }
+    private static PageResponse<TOut> Page<T, TOut>(PagedList<T> page, Func<T, TOut> map) =>
+        new([.. page.Items.Select(map)], page.Page, page.PageSize, page.Total);
 }

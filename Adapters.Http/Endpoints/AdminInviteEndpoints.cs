@@ -16,7 +16,7 @@ public static class AdminInviteEndpoints
 {
     public static IEndpointRouteBuilder MapAdminInviteEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin: invitations").RequireAuthorization(HttpAdapter.AdminPolicy);
+        var group = routes.MapAdminGroup("Admin: invitations");
         group.MapPost("/", Create).WithName("AdminCreateInvite")
             .WithSummary("Invite someone (optionally one email) to register; the token is shown only in this response")
             .WithDescription("For invite-only registration (`AUTH__REGISTRATION=invite_only`): the token goes in `invite_token` of "
@@ -32,27 +32,14 @@ public static class AdminInviteEndpoints
     }
 
     private static async Task<Results<Created<CreatedInviteResponse>, ErrorResult>> Create(
-        CreateInviteRequest body, HttpContext http, ICreateInvite useCase, CancellationToken ct)
-    {
-        var result = await useCase.ExecuteAsync(http.CurrentPrincipal(), body.Email, body.ExpiresInHours, http.ClientInfo(), ct);
-        if (!result.IsSuccess)
-        {
-            return new ErrorResult(result.Error!);
-        }
+        CreateInviteRequest body, HttpContext http, ICreateInvite useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(http.CurrentPrincipal(), new CreateInviteCommand(body.Email, body.ExpiresInHours, http.ClientInfo()), ct))
+            .CreatedOnce(http, CreatedInviteResponse.From);
 
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created((string?)null, CreatedInviteResponse.From(result.Value));
-    }
+    private static async Task<Ok<ItemsResponse<InviteResponse>>> List(IListInvites useCase, CancellationToken ct) =>
+        TypedResults.Ok(new ItemsResponse<InviteResponse>([.. (await useCase.ExecuteAsync(ct)).Select(InviteResponse.From)]));
 
-    private static async Task<Ok<ItemsResponse<InviteResponse>>> List(IListInvites useCase, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new ItemsResponse<InviteResponse>([.. (await useCase.ExecuteAsync(ct)).Select(i => InviteResponse.From(i, now))]));
-    }
-
-    private static async Task<Results<NoContent, ErrorResult>> Revoke(
-        string id, HttpContext http, IRevokeInvite useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var inviteId)
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), inviteId, http.ClientInfo(), ct)).ToNoContent()
-            : new ErrorResult(Error.NotFound("Invitation"));
+    private static Task<Results<NoContent, ErrorResult>> Revoke(string id, HttpContext http, IRevokeInvite useCase, CancellationToken ct) =>
+        AdminGroup.WithIdAsync(id, Error.NotFound("Invitation"), async inviteId =>
+            (await useCase.ExecuteAsync(http.CurrentPrincipal(), inviteId, http.ClientInfo(), ct)).ToNoContent());
 }

@@ -1,3 +1,4 @@
+using AuthService.Adapters.Http.Contracts;
 using AuthService.Application.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,16 +7,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AuthService.Adapters.Http.Endpoints;
 
-public sealed record OutboxCountResponse(string Channel, string Status, long Count, DateTimeOffset? OldestPendingAt);
-
-public sealed record OutboxStatusResponse(IReadOnlyList<OutboxCountResponse> Items);
-
 /// <summary>The outbox as operators see it: what waits, what was sent, what is dead (admin listener).</summary>
 public static class OutboxEndpoints
 {
     public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("").WithTags("Admin: outbox").RequireAuthorization(HttpAdapter.AdminPolicy)
+        routes.MapAdminGroup("Admin: outbox")
             .MapGet("/outbox", Status).WithName("AdminOutboxStatus")
             .WithSummary("Outgoing e-mail, SMS and webhook deliveries by channel and status (pending, sent, dead)")
             .WithDescription("Counts of the durable outbox's rows with the oldest pending one per channel. Pending rows are retried "
@@ -23,10 +20,6 @@ public static class OutboxEndpoints
         return routes;
     }
 
-    private static async Task<Ok<OutboxStatusResponse>> Status(IGetOutboxStatus useCase, CancellationToken ct)
-    {
-        var counts = await useCase.ExecuteAsync(ct);
-        return TypedResults.Ok(new OutboxStatusResponse(
-            [.. counts.Select(c => new OutboxCountResponse(c.Channel, c.Status, c.Count, c.Oldest))]));
-    }
+    private static async Task<Ok<OutboxStatusResponse>> Status(IGetOutboxStatus useCase, CancellationToken ct) =>
+        TypedResults.Ok(new OutboxStatusResponse([.. (await useCase.ExecuteAsync(ct)).Select(OutboxCountResponse.From)]));
 }

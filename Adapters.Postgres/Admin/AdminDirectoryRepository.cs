@@ -1,6 +1,6 @@
 using AuthService.Adapters.Postgres.Connection;
 using AuthService.Adapters.Postgres.Users;
-using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Application.Admin;
 using AuthService.Domain.Users;
 using Dapper;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Admin;
+using AuthService.Application.Common;
 using AuthService.Domain.Audit;
 using Dapper;
 

@@ -21,6 +21,12 @@ internal sealed class InviteRepository(UnitOfWork uow) : IInviteRepository
             db.Transaction, cancellationToken: ct));
     }
 
+    public Task<Invite?> FindAsync(Guid inviteId, CancellationToken ct) =>
+        FindOneAsync($"SELECT {Columns} FROM invites WHERE id = @key", inviteId, ct);
+
+    public Task<Invite?> FindByTokenHashAsync(string tokenHash, CancellationToken ct) =>
+        FindOneAsync($"SELECT {Columns} FROM invites WHERE token_hash = @key", tokenHash, ct);
+
     public async Task<IReadOnlyList<Invite>> ListAsync(int limit, CancellationToken ct)
     {
         const string Sql = $"SELECT {Columns} FROM invites ORDER BY created_at DESC, id DESC LIMIT @limit";
@@ -31,6 +37,7 @@ internal sealed class InviteRepository(UnitOfWork uow) : IInviteRepository
 
     public async Task<bool> RevokeAsync(Guid inviteId, DateTimeOffset now, CancellationToken ct)
     {
+        // mirrors Invite.Revoke: neither used nor revoked (an expired one may still be revoked).
         const string Sql = "UPDATE invites SET revoked_at = @now WHERE id = @inviteId AND used_at IS NULL AND revoked_at IS NULL";
         var db = await uow.EnlistAsync(ct);
         return await db.Connection.ExecuteAsync(new CommandDefinition(Sql, new { inviteId, now }, db.Transaction, cancellationToken: ct)) == 1;
@@ -38,7 +45,7 @@ internal sealed class InviteRepository(UnitOfWork uow) : IInviteRepository
 
     public async Task<Guid?> ConsumeAsync(string tokenHash, string? email, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
-        // Invite.Admits in one statement: pending (unused, unrevoked, unexpired) and for this email
+        // mirrors Invite.Use (Invite.Admits): pending (unused, unrevoked, unexpired) and for this email
         // or any. A concurrent use of the same token waits on the row, then finds used_at set.
         const string Sql = """
             UPDATE invites SET used_at = @now, used_by = @userId
@@ -53,6 +60,7 @@ internal sealed class InviteRepository(UnitOfWork uow) : IInviteRepository
 
     public async Task<Guid?> ConsumeForEmailAsync(string email, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
+        // mirrors Invite.Use for the oldest pending invitation bound to this email.
         const string Sql = """
             UPDATE invites SET used_at = @now, used_by = @userId
             WHERE id = (
@@ -68,6 +76,13 @@ internal sealed class InviteRepository(UnitOfWork uow) : IInviteRepository
             new CommandDefinition(Sql, new { email, userId, now }, db.Transaction, cancellationToken: ct));
     }
 
+    private async Task<Invite?> FindOneAsync(string sql, object key, CancellationToken ct)
+    {
+        var db = await uow.ReadAsync(ct);
+        var row = await db.Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { key }, db.Transaction, cancellationToken: ct));
+        return row?.ToInvite();
+    }
+
     private sealed class Row
     {
         public Guid Id { get; init; }
@@ -80,17 +95,6 @@ internal sealed class InviteRepository(UnitOfWork uow) : IInviteRepository
         public Guid? UsedBy { get; init; }
         public DateTimeOffset? RevokedAt { get; init; }
 
-        public Invite ToInvite() => new()
-        {
-            Id = Id,
-            TokenHash = TokenHash,
-            Email = Email,
-            CreatedAt = CreatedAt,
-            CreatedBy = CreatedBy,
-            ExpiresAt = ExpiresAt,
-            UsedAt = UsedAt,
-            UsedBy = UsedBy,
-            RevokedAt = RevokedAt,
-        };
+        public Invite ToInvite() => Invite.Restore(Id, TokenHash, Email, CreatedAt, CreatedBy, ExpiresAt, UsedAt, UsedBy, RevokedAt);
     }
 }

@@ -10,17 +10,17 @@ namespace AuthService.Application.Admin;
 
 public interface IChangeUserStatus
 {
-    Task<Result<User>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? status, ClientInfo client, CancellationToken ct);
+    Task<Result<AdminUserView>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? status, ClientInfo client, CancellationToken ct);
 }
 
 public interface ISetUserRoles
 {
-    Task<Result<User>> ExecuteAsync(CurrentPrincipal admin, Guid userId, IReadOnlyList<string>? roles, ClientInfo client, CancellationToken ct);
+    Task<Result<AdminUserView>> ExecuteAsync(CurrentPrincipal admin, Guid userId, IReadOnlyList<string>? roles, ClientInfo client, CancellationToken ct);
 }
 
 public interface ISetUserPlan
 {
-    Task<Result<User>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? plan, ClientInfo client, CancellationToken ct);
+    Task<Result<AdminUserView>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? plan, ClientInfo client, CancellationToken ct);
 }
 
 public interface IRevokeUserSessions
@@ -35,7 +35,7 @@ public interface IRevokeUserSessions
 internal sealed class ChangeUserStatus(IUserRepository users, SessionRevoker revoker, TimeProvider clock)
     : IChangeUserStatus
 {
-    public async Task<Result<User>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? status, ClientInfo client, CancellationToken ct)
+    public async Task<Result<AdminUserView>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? status, ClientInfo client, CancellationToken ct)
     {
         var target = status?.ToLowerInvariant() switch
         {
@@ -69,7 +69,7 @@ internal sealed class ChangeUserStatus(IUserRepository users, SessionRevoker rev
                 admin.UserId),
             ct);
         user.ChangeStatus(newStatus, now);
-        return user;
+        return AdminUserView.From(user);
     }
 }
 
@@ -79,7 +79,7 @@ internal sealed class SetUserRoles(IUserRepository users, SessionRevoker revoker
 {
     private const int MaxRoles = 20;
 
-    public async Task<Result<User>> ExecuteAsync(
+    public async Task<Result<AdminUserView>> ExecuteAsync(
         CurrentPrincipal admin, Guid userId, IReadOnlyList<string>? roles, ClientInfo client, CancellationToken ct)
     {
         if (roles is null || roles.Count is 0 or > MaxRoles || roles.Any(r => !IsRoleName(r)))
@@ -107,7 +107,7 @@ internal sealed class SetUserRoles(IUserRepository users, SessionRevoker revoker
             new RevocationAudit(AuditAction.RolesChanged, client, _ => new Dictionary<string, object?> { ["roles"] = normalized }, admin.UserId),
             ct);
         user.AssignRoles(normalized, now);
-        return user;
+        return AdminUserView.From(user);
     }
 
     private static bool IsRoleName(string role) =>
@@ -118,7 +118,7 @@ internal sealed class SetUserRoles(IUserRepository users, SessionRevoker revoker
 internal sealed class SetUserPlan(IUserRepository users, IAdminDirectory directory, Auditor audit, IUnitOfWork uow, TimeProvider clock)
     : ISetUserPlan
 {
-    public async Task<Result<User>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? plan, ClientInfo client, CancellationToken ct)
+    public async Task<Result<AdminUserView>> ExecuteAsync(CurrentPrincipal admin, Guid userId, string? plan, ClientInfo client, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(plan) || plan.Length > 64 || !await directory.PlanExistsAsync(plan, ct))
         {
@@ -135,7 +135,7 @@ internal sealed class SetUserPlan(IUserRepository users, IAdminDirectory directo
             new Dictionary<string, object?> { ["from"] = user.Plan, ["to"] = plan }, admin.UserId);
         await uow.CommitAsync(ct);
         user.ChangePlan(plan, clock.GetUtcNow());
-        return user;
+        return AdminUserView.From(user);
     }
 }
 

@@ -1,4 +1,4 @@
-using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Admin;

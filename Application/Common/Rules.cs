@@ -14,6 +14,10 @@ internal static class Rules
 
     public const int MaxDeviceNameLength = 100;
 
+    public const int MaxPage = 100_000;
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+
     /// <summary>A new password: 12 to 128 characters and not on the breached-password list.</summary>
     public static IRuleBuilderOptions<T, string> Password<T>(this IRuleBuilder<T, string> rule, IPasswordScreen screen) =>
         rule.NotEmpty().WithMessage("is required")
@@ -61,4 +65,29 @@ internal static class Rules
                 && Uri.TryCreate(u, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
             .WithMessage("must be an absolute http(s) URL of at most 2048 characters");
+
+    /// <summary>A page number from the query string (absent: the first page).</summary>
+    public static IRuleBuilderOptions<T, string?> PageNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.WholeNumber(1, MaxPage, $"must be between 1 and {MaxPage}");
+
+    /// <summary>A page size from the query string (absent: <see cref="DefaultPageSize"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> PageSize<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.WholeNumber(1, MaxPageSize, $"must be between 1 and {MaxPageSize}");
+
+    public static IRuleBuilderOptions<T, string?> Uuid<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(u => string.IsNullOrEmpty(u) || Guid.TryParse(u, out _)).WithMessage("must be a UUID");
+
+    /// <summary>Digits only (no sign, no spaces), so "page=abc" names the field instead of failing to bind.</summary>
+    public static int? ParseWholeNumber(string? raw) =>
+        int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static IRuleBuilderOptions<T, string?> WholeNumber<T>(this IRuleBuilder<T, string?> rule, int min, int max, string outOfRange) =>
+        rule.Must((_, raw, context) =>
+        {
+            var problem = string.IsNullOrEmpty(raw) ? null
+                : ParseWholeNumber(raw) is not { } n ? "must be a positive whole number"
+                : n < min || n > max ? outOfRange : null;
+            context.MessageFormatter.AppendArgument("Problem", problem);
+            return problem is null;
+        }).WithMessage("{Problem}");
 }

@@ -3,56 +3,60 @@ using AuthService.Application.Common;
 using AuthService.Domain.Common;
 using AuthService.Domain.Invites;
 using AuthService.Domain.Users;
+using FluentValidation;
 
 namespace AuthService.Application.Invites;
 
+/// <summary><paramref name="Email"/>: the only address it registers, or null for any; <paramref name="ExpiresInHours"/> defaults to 72.</summary>
+public sealed record CreateInviteCommand(string? Email, int? ExpiresInHours, ClientInfo Client);
+
 /// <summary>The stored invitation and its token, which exists only in this response.</summary>
-public sealed record IssuedInvite(Invite Invite, string Token);
+public sealed record IssuedInvite(Guid Id, string Token, string? Email, DateTimeOffset ExpiresAt, DateTimeOffset CreatedAt);
 
 public interface ICreateInvite
 {
-    Task<Result<IssuedInvite>> ExecuteAsync(CurrentPrincipal admin, string? email, int? expiresInHours, ClientInfo client, CancellationToken ct);
+    Task<Result<IssuedInvite>> ExecuteAsync(CurrentPrincipal admin, CreateInviteCommand command, CancellationToken ct);
+}
+
+internal sealed class CreateInviteCommandValidator : AbstractValidator<CreateInviteCommand>
+{
+    public CreateInviteCommandValidator()
+    {
+        RuleFor(c => c.Email).Email();
+        RuleFor(c => c.ExpiresInHours).InclusiveBetween(1, Invite.MaxHours)
+            .WithMessage($"must be a whole number from 1 to {Invite.MaxHours}");
+    }
 }
 
 internal sealed class CreateInvite(
-    IInviteRepository invites, ISecretGenerator secrets, ISecretHasher hasher, IIdGenerator ids, Auditor audit, IUnitOfWork uow, TimeProvider clock)
-    : ICreateInvite
+    IValidator<CreateInviteCommand> validator,
+    IInviteRepository invites,
+    ISecretGenerator secrets,
+    ISecretHasher hasher,
+    IIdGenerator ids,
+    Auditor audit,
+    IUnitOfWork uow,
+    TimeProvider clock) : ICreateInvite
 {
-    public const int DefaultHours = 72;
-    public const int MaxHours = 24 * 30;
     public const string Action = "invite.create";
 
-    public async Task<Result<IssuedInvite>> ExecuteAsync(
-        CurrentPrincipal admin, string? email, int? expiresInHours, ClientInfo client, CancellationToken ct)
+    public async Task<Result<IssuedInvite>> ExecuteAsync(CurrentPrincipal admin, CreateInviteCommand command, CancellationToken ct)
     {
-        if (email is not null && !Identifiers.IsEmail(email.Trim()))
+        if (await validator.CheckAsync(command, ct) is { } invalid)
         {
-            return Error.Validation("email", "must be a valid email address");
-        }
-
-        var hours = expiresInHours ?? DefaultHours;
-        if (hours is < 1 or > MaxHours)
-        {
-            return Error.Validation("expires_in_hours", $"must be a whole number from 1 to {MaxHours}");
+            return invalid;
         }
 
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % 10));
         var token = secrets.NewOpaqueToken();
-        var invite = new Invite
-        {
-            Id = ids.NewId(),
-            TokenHash = hasher.Hash(token),
-            Email = email is null ? null : Identifiers.NormalizeEmail(email),
-            CreatedAt = now,
-            CreatedBy = admin.UserId,
-            ExpiresAt = now.AddHours(hours),
-        };
+        var email = command.Email is null ? null : Identifiers.NormalizeEmail(command.Email);
+        var invite = Invite.Issue(ids.NewId(), hasher.Hash(token), email, admin.UserId, now, command.ExpiresInHours ?? Invite.DefaultHours);
         await invites.AddAsync(invite, ct);
-        await audit.RecordAsync(Action, null, client, ct,
+        await audit.RecordAsync(Action, null, command.Client, ct,
             new Dictionary<string, object?> { ["invite_id"] = invite.Id, ["email"] = invite.Email, ["expires_at"] = invite.ExpiresAt },
             admin.UserId);
         await uow.CommitAsync(ct);
-        return new IssuedInvite(invite, token);
+        return new IssuedInvite(invite.Id, token, invite.Email, invite.ExpiresAt, invite.CreatedAt);
     }
 }

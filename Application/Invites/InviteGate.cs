@@ -33,8 +33,16 @@ internal sealed class InviteGate(
             return Required("Registration is by invitation only: send the invite_token you were given.");
         }
 
-        var used = token.Length <= MaxTokenLength
-            ? await invites.ConsumeAsync(hasher.Hash(token.Trim()), email, userId, clock.GetUtcNow(), ct)
+        if (token.Length > MaxTokenLength)
+        {
+            return await RecordAsync(null, userId, client, ct);
+        }
+
+        // Invite.Use decides; the repository's statement applies the same rule again, so of two
+        // registrations racing with one token, one wins.
+        var (hash, now) = (hasher.Hash(token.Trim()), clock.GetUtcNow());
+        var used = await invites.FindByTokenHashAsync(hash, ct) is { } invite && invite.Use(email, userId, now)
+            ? await invites.ConsumeAsync(hash, email, userId, now, ct)
             : null;
         return await RecordAsync(used, userId, client, ct);
     }

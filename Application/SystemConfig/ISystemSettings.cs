@@ -13,23 +13,3 @@ public interface ISystemSettings
     /// <summary>Reads the system_config table again and replaces <see cref="Current"/>.</summary>
     Task ReloadAsync(CancellationToken ct);
 }
-
-/// <summary>The system_config table.</summary>
-public interface ISystemConfigRepository
-{
-    Task<IReadOnlyList<StoredSetting>> ListAsync(CancellationToken ct);
-
-    Task UpsertAsync(StoredSetting setting, CancellationToken ct);
-
-    /// <summary>False when the key had no row.</summary>
-    Task<bool> DeleteAsync(string key, CancellationToken ct);
-}
-
-/// <summary>Tells every instance that a setting changed (Redis pub/sub); losing a message only delays the change until the next periodic re-read.</summary>
-public interface ISettingsChangeBus
-{
-    Task PublishAsync(CancellationToken ct);
-
-    /// <summary>Calls <paramref name="onChange"/> whenever any instance publishes; true when the subscription stands.</summary>
-    Task<bool> SubscribeAsync(Func<Task> onChange, CancellationToken ct);
-}

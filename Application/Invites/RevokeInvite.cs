@@ -1,25 +1,12 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using AuthService.Domain.Common;
-using AuthService.Domain.Invites;
 
 namespace AuthService.Application.Invites;
-
-public interface IListInvites
-{
-    Task<IReadOnlyList<Invite>> ExecuteAsync(CancellationToken ct);
-}
 
 public interface IRevokeInvite
 {
     Task<Result<Unit>> ExecuteAsync(CurrentPrincipal admin, Guid inviteId, ClientInfo client, CancellationToken ct);
-}
-
-internal sealed class ListInvites(IInviteRepository invites) : IListInvites
-{
-    private const int MaxListed = 500;
-
-    public Task<IReadOnlyList<Invite>> ExecuteAsync(CancellationToken ct) => invites.ListAsync(MaxListed, ct);
 }
 
 internal sealed class RevokeInvite(IInviteRepository invites, Auditor audit, IUnitOfWork uow, TimeProvider clock) : IRevokeInvite
@@ -28,8 +15,10 @@ internal sealed class RevokeInvite(IInviteRepository invites, Auditor audit, IUn
 
     public async Task<Result<Unit>> ExecuteAsync(CurrentPrincipal admin, Guid inviteId, ClientInfo client, CancellationToken ct)
     {
-        // Used, revoked and unknown invitations answer alike.
-        if (!await invites.RevokeAsync(inviteId, clock.GetUtcNow(), ct))
+        // Used, revoked and unknown invitations answer alike. Invite.Revoke decides; the repository's
+        // statement applies the same rule again, so of two admins racing one wins.
+        var now = clock.GetUtcNow();
+        if (await invites.FindAsync(inviteId, ct) is not { } invite || !invite.Revoke(now) || !await invites.RevokeAsync(inviteId, now, ct))
         {
             return Error.NotFound("Invitation");
         }

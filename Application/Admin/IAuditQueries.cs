@@ -1,11 +1,11 @@
+using AuthService.Application.Common;
 using AuthService.Domain.Audit;
 
-namespace AuthService.Application.Abstractions;
+namespace AuthService.Application.Admin;
 
 public sealed record AuditQuery(Guid? UserId, string? Action, int Page, int PageSize);
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
-
+/// <summary>Reads the audit log for operators (<see cref="SearchAuditLog"/>).</summary>
 public interface IAuditQueries
 {
     Task<PagedList<AuditEvent>> SearchAsync(AuditQuery query, CancellationToken ct);

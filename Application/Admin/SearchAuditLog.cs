@@ -1,0 +1,51 @@
+using AuthService.Application.Common;
+using AuthService.Domain.Audit;
+using AuthService.Domain.Common;
+using FluentValidation;
+
+namespace AuthService.Application.Admin;
+
+/// <summary>Query-string values as sent: <paramref name="Action"/> such as <c>login.success</c>.</summary>
+public sealed record AuditLogQuery(string? UserId, string? Action, string? Page, string? PageSize);
+
+/// <summary>One audit row as operators read it.</summary>
+public sealed record AuditEntry(
+    Guid Id, DateTimeOffset At, Guid? ActorId, Guid? UserId, string Action, string? Ip, string? UserAgent,
+    string? RequestId, IReadOnlyDictionary<string, object?>? Data)
+{
+    internal static AuditEntry From(AuditEvent e) => new(e.Id, e.At, e.ActorId, e.UserId, e.Action, e.Ip, e.UserAgent, e.RequestId, e.Data);
+}
+
+public interface ISearchAuditLog
+{
+    Task<Result<PagedList<AuditEntry>>> ExecuteAsync(AuditLogQuery query, CancellationToken ct);
+}
+
+internal sealed class AuditLogQueryValidator : AbstractValidator<AuditLogQuery>
+{
+    public AuditLogQueryValidator()
+    {
+        RuleFor(q => q.UserId).Uuid();
+        RuleFor(q => q.Page).PageNumber();
+        RuleFor(q => q.PageSize).PageSize();
+        RuleFor(q => q.Action).MaximumLength(64).WithMessage("must be at most 64 characters");
+    }
+}
+
+internal sealed class SearchAuditLog(IValidator<AuditLogQuery> validator, IAuditQueries audit) : ISearchAuditLog
+{
+    public async Task<Result<PagedList<AuditEntry>>> ExecuteAsync(AuditLogQuery query, CancellationToken ct)
+    {
+        if (await validator.CheckAsync(query, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var search = new AuditQuery(
+            string.IsNullOrEmpty(query.UserId) ? null : Guid.Parse(query.UserId),
+            string.IsNullOrWhiteSpace(query.Action) ? null : query.Action,
+            Rules.ParseWholeNumber(query.Page) ?? 1,
+            Rules.ParseWholeNumber(query.PageSize) ?? Rules.DefaultPageSize);
+        return (await audit.SearchAsync(search, ct)).Map(AuditEntry.From);
+    }
+}
