@@ -1,4 +1,5 @@
 using AuthService.Application.Outbox;
+using AuthService.Domain.Outbox;
 using Dapper;
 using Npgsql;
 
@@ -34,34 +35,29 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, OutboxSignal sign
             r.Id, Channels.Parse(r.Channel), r.Recipient, r.Subject, r.Body, r.EndpointId, r.EventId, r.Attempts, r.CreatedAt))];
     }
 
-    public async Task MarkSentAsync(Guid id, int? statusCode, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> RecordAsync(OutboxMessage message, int? statusCode, string? error, CancellationToken ct)
     {
-        // The body may carry a code: it is not kept a moment longer than its delivery needed.
+        // mirrors OutboxMessage.Delivered/Failed: only a pending row changes (a dispatcher whose lease
+        // ran out may report after another one finished the row). The body goes unless KeepsBody:
+        // a sent one's may carry a code and is not kept a moment longer than its delivery needed.
         const string Sql = """
             UPDATE outbox_messages
-            SET status = 'sent', body = NULL, finished_at = @now, last_status_code = @statusCode, last_error = NULL
+            SET status = @status, next_attempt_at = COALESCE(@nextAttemptAt, next_attempt_at), finished_at = @finishedAt,
+                last_error = @error, last_status_code = @statusCode, body = CASE WHEN @keepsBody THEN body END
             WHERE id = @id AND status = 'pending'
             """;
-        await ExecuteAsync(Sql, new { id, statusCode, now }, ct);
-    }
-
-    public async Task MarkFailedAsync(Guid id, DateTimeOffset? retryAt, string error, int? statusCode, DateTimeOffset now, CancellationToken ct)
-    {
-        const string RetrySql = """
-            UPDATE outbox_messages
-            SET next_attempt_at = @retryAt, last_error = @error, last_status_code = @statusCode
-            WHERE id = @id AND status = 'pending'
-            """;
-
-        // A dead e-mail or SMS loses its body (a code that can no longer be delivered is of no use);
-        // a dead event keeps its JSON, which holds no secret.
-        const string DeadSql = """
-            UPDATE outbox_messages
-            SET status = 'dead', finished_at = @now, last_error = @error, last_status_code = @statusCode,
-                body = CASE WHEN channel = 'webhook' THEN body END
-            WHERE id = @id AND status = 'pending'
-            """;
-        await ExecuteAsync(retryAt is null ? DeadSql : RetrySql, new { id, retryAt, error, statusCode, now }, ct);
+        var args = new
+        {
+            id = message.Id,
+            status = message.Status.ToString().ToLowerInvariant(),
+            nextAttemptAt = message.NextAttemptAt,
+            finishedAt = message.FinishedAt,
+            keepsBody = message.KeepsBody,
+            error,
+            statusCode,
+        };
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(Sql, args, cancellationToken: ct)) == 1;
     }
 
     public async Task WaitForWorkAsync(TimeSpan max, CancellationToken ct) => await signal.WaitAsync(max, ct);
@@ -78,12 +74,6 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, OutboxSignal sign
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(Sql, cancellationToken: ct));
         return [.. rows.Select(r => new OutboxCounts(r.Channel, r.Status, r.Count, r.Oldest))];
-    }
-
-    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 
     private sealed class ClaimRow

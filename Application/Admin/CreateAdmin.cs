@@ -6,6 +6,7 @@ using AuthService.Domain.Audit;
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
+using FluentValidation;
 
 namespace AuthService.Application.Admin;
 
@@ -18,6 +19,8 @@ public sealed record AdminCreated(Guid Id, string Email, bool TookOver, int Sess
         : $"admin ready: {Id} {Email}: new account";
 }
 
+public sealed record CreateAdminCommand(string? Email, string Password);
+
 public interface ICreateAdmin
 {
     /// <summary>
@@ -27,6 +30,15 @@ public interface ICreateAdmin
     Task<Result<AdminCreated>> ExecuteAsync(string email, string password, CancellationToken ct);
 }
 
+internal sealed class CreateAdminCommandValidator : AbstractValidator<CreateAdminCommand>
+{
+    public CreateAdminCommandValidator(IPasswordScreen screen)
+    {
+        RuleFor(c => c.Email).Email();
+        RuleFor(c => c.Password).Password(screen);
+    }
+}
+
 /// <summary>
 /// An existing account is never merely promoted: someone who pre-registered the address with a
 /// phone, a username or a linked provider account of their own, and signed in with them, would
@@ -34,29 +46,19 @@ public interface ICreateAdmin
 /// revoked, then gets the operator's password and the admin role.
 /// </summary>
 internal sealed class CreateAdmin(
+    IValidator<CreateAdminCommand> validator,
     IUserRepository users,
     IExternalIdentityRepository identities,
     IPasswordHasher passwords,
-    IPasswordScreen screen,
     SessionRevoker revoker,
     IIdGenerator ids,
     TimeProvider clock) : ICreateAdmin
 {
     public async Task<Result<AdminCreated>> ExecuteAsync(string email, string password, CancellationToken ct)
     {
-        if (!Identifiers.IsEmail(email.Trim()))
+        if (await validator.CheckAsync(new CreateAdminCommand(email, password), ct) is { } invalid)
         {
-            return Error.Validation("email", "must be a valid email address");
-        }
-
-        if (password.Length is < Rules.MinPasswordLength or > Rules.MaxPasswordLength)
-        {
-            return Error.Validation("password", $"must be {Rules.MinPasswordLength} to {Rules.MaxPasswordLength} characters");
-        }
-
-        if (screen.IsCommon(password))
-        {
-            return Error.Validation("password", "is one of the commonly used or breached passwords; choose another");
+            return invalid;
         }
 
         var now = clock.GetUtcNow();

@@ -50,15 +50,13 @@ internal sealed class DispatchOutbox(
     private async ValueTask DeliverAsync(ClaimedMessage message, IReadOnlyDictionary<Guid, WebhookEndpoint> endpoints, CancellationToken ct)
     {
         var result = await AttemptAsync(message, endpoints, ct);
-        var now = clock.GetUtcNow();
-        var retryAt = result.Delivered
-            ? null
-            : RetrySchedule.Next(message.Attempts, message.CreatedAt, now, result.Permanent, Random.Shared.NextDouble());
+        var outcome = new OutboxMessage(message.Id, message.Channel, message.Attempts, message.CreatedAt);
+        _ = result.Delivered
+            ? outcome.Delivered(clock.GetUtcNow())
+            : outcome.Failed(result.Permanent, clock.GetUtcNow(), Random.Shared.NextDouble());
         try
         {
-            await (result.Delivered
-                ? store.MarkSentAsync(message.Id, result.StatusCode, now, ct)
-                : store.MarkFailedAsync(message.Id, retryAt, result.Error ?? "failed", result.StatusCode, now, ct));
+            await store.RecordAsync(outcome, result.StatusCode, result.Delivered ? null : result.Error ?? "failed", ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -68,14 +66,18 @@ internal sealed class DispatchOutbox(
             return;
         }
 
-        OutboxMetrics.Delivered(
-            message.Channel.ToString().ToLowerInvariant(), result.Delivered ? "sent" : retryAt is null ? "dead" : "retry");
+        OutboxMetrics.Delivered(message.Channel.ToString().ToLowerInvariant(), outcome.Status switch
+        {
+            OutboxStatus.Sent => "sent",
+            OutboxStatus.Dead => "dead",
+            _ => "retry",
+        });
         if (result.Delivered)
         {
             return;
         }
 
-        if (retryAt is null)
+        if (outcome.Status == OutboxStatus.Dead)
         {
             logger.LogError(
                 "{Channel} message {Id} is dead after {Attempts} attempt(s): {Error}",
@@ -85,7 +87,7 @@ internal sealed class DispatchOutbox(
         {
             logger.LogWarning(
                 "{Channel} message {Id} failed ({Error}); attempt {Attempts}, next at {RetryAt:o}",
-                message.Channel, message.Id, result.Error, message.Attempts, retryAt);
+                message.Channel, message.Id, result.Error, message.Attempts, outcome.NextAttemptAt);
         }
     }
 

@@ -24,11 +24,12 @@ public interface IOutboxStore
     /// </summary>
     Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct);
 
-    /// <summary>Done: the body (which may hold a code) is deleted.</summary>
-    Task MarkSentAsync(Guid id, int? statusCode, DateTimeOffset now, CancellationToken ct);
-
-    /// <summary>Tries again at <paramref name="retryAt"/>; null: dead (kept for the admin API until pruned).</summary>
-    Task MarkFailedAsync(Guid id, DateTimeOffset? retryAt, string error, int? statusCode, DateTimeOffset now, CancellationToken ct);
+    /// <summary>
+    /// Stores the outcome of one attempt (<see cref="OutboxMessage.Delivered"/> or
+    /// <see cref="OutboxMessage.Failed"/>): status, next attempt, and the body dropped unless
+    /// <see cref="OutboxMessage.KeepsBody"/>. False when the row was no longer pending.
+    /// </summary>
+    Task<bool> RecordAsync(OutboxMessage message, int? statusCode, string? error, CancellationToken ct);
 
     /// <summary>Returns when a unit of work of this process committed a row, or after <paramref name="max"/>.</summary>
     Task WaitForWorkAsync(TimeSpan max, CancellationToken ct);

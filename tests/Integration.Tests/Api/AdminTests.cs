@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using AuthService.Integration.Tests.Infrastructure;
 
@@ -98,22 +96,6 @@ public sealed class AdminTests(AuthServiceApp app) : IClassFixture<AuthServiceAp
         return CoreFlowTests.Token(await _api.LoginAsync(email));
     }
 
-    private async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, string? token, object? body = null)
-    {
-        using var admin = app.Admin();
-        using var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        var response = await admin.SendAsync(request);
-        await response.Content.LoadIntoBufferAsync();
-        return response;
-    }
+    private Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, string? token, object? body = null) =>
+        AdminClient.SendAsync(app, method, path, token, body);
 }

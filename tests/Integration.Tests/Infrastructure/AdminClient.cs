@@ -27,11 +27,19 @@ public sealed class AdminClient(AuthServiceApp app, ApiClient api)
         return _token;
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null) =>
+        await SendAsync(app, method, path, await TokenAsync(), body);
+
+    /// <summary>One request on the admin listener, with <paramref name="token"/> as Bearer if any; the body is buffered.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(AuthServiceApp app, HttpMethod method, string path, string? token, object? body = null)
     {
         using var admin = app.Admin();
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using AuthService.Integration.Tests.Api;
 using AuthService.Integration.Tests.Infrastructure;
 
@@ -16,18 +14,6 @@ public static class MaillessAdmin
         return CoreFlowTests.Token(await api.LoginAsync(email));
     }
 
-    public static async Task<HttpResponseMessage> SendAsync(AuthServiceApp app, HttpMethod method, string path, string token, object? body = null)
-    {
-        using var admin = app.Admin();
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        var response = await admin.SendAsync(request);
-        await response.Content.LoadIntoBufferAsync();
-        return response;
-    }
+    public static Task<HttpResponseMessage> SendAsync(AuthServiceApp app, HttpMethod method, string path, string token, object? body = null) =>
+        AdminClient.SendAsync(app, method, path, token, body);
 }
