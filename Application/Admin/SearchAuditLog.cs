@@ -6,7 +6,7 @@ using FluentValidation;
 namespace AuthService.Application.Admin;
 
 /// <summary>Query-string values as sent: <paramref name="Action"/> such as <c>login.success</c>.</summary>
-public sealed record AuditLogQuery(string? UserId, string? Action, string? Page, string? PageSize);
+public sealed record AuditLogQuery(string? UserId, string? Action, string? Page, string? PageSize) : IPageRequest;
 
 /// <summary>One audit row as operators read it.</summary>
 public sealed record AuditEntry(
@@ -26,8 +26,7 @@ internal sealed class AuditLogQueryValidator : AbstractValidator<AuditLogQuery>
     public AuditLogQueryValidator()
     {
         RuleFor(q => q.UserId).Uuid();
-        RuleFor(q => q.Page).PageNumber();
-        RuleFor(q => q.PageSize).PageSize();
+        Include(new PageRequestValidator());
         RuleFor(q => q.Action).MaximumLength(64).WithMessage("must be at most 64 characters");
     }
 }
@@ -41,11 +40,12 @@ internal sealed class SearchAuditLog(IValidator<AuditLogQuery> validator, IAudit
             return invalid;
         }
 
+        var (page, size) = PageRequestValidator.Of(query);
         var search = new AuditQuery(
             string.IsNullOrEmpty(query.UserId) ? null : Guid.Parse(query.UserId),
             string.IsNullOrWhiteSpace(query.Action) ? null : query.Action,
-            Rules.ParseWholeNumber(query.Page) ?? 1,
-            Rules.ParseWholeNumber(query.PageSize) ?? Rules.DefaultPageSize);
+            page,
+            size);
         return (await audit.SearchAsync(search, ct)).Map(AuditEntry.From);
     }
 }

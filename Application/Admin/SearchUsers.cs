@@ -6,7 +6,7 @@ using FluentValidation;
 namespace AuthService.Application.Admin;
 
 /// <summary>Query-string values as sent: <paramref name="Query"/> matches a part of email, phone, username or name.</summary>
-public sealed record SearchUsersQuery(string? Query, string? Status, string? Page, string? PageSize);
+public sealed record SearchUsersQuery(string? Query, string? Status, string? Page, string? PageSize) : IPageRequest;
 
 public interface ISearchUsers
 {
@@ -17,8 +17,7 @@ internal sealed class SearchUsersQueryValidator : AbstractValidator<SearchUsersQ
 {
     public SearchUsersQueryValidator()
     {
-        RuleFor(q => q.Page).PageNumber();
-        RuleFor(q => q.PageSize).PageSize();
+        Include(new PageRequestValidator());
         RuleFor(q => q.Query).MaximumLength(254).WithMessage("must be at most 254 characters");
         RuleFor(q => q.Status).Must(s => string.IsNullOrEmpty(s) || SearchUsers.ParseStatus(s) is not null)
             .WithMessage("must be active, disabled or deleted");
@@ -34,11 +33,12 @@ internal sealed class SearchUsers(IValidator<SearchUsersQuery> validator, IAdmin
             return invalid;
         }
 
+        var (page, size) = PageRequestValidator.Of(query);
         var search = new UserSearch(
             string.IsNullOrWhiteSpace(query.Query) ? null : query.Query.Trim(),
             string.IsNullOrEmpty(query.Status) ? null : ParseStatus(query.Status),
-            Rules.ParseWholeNumber(query.Page) ?? 1,
-            Rules.ParseWholeNumber(query.PageSize) ?? Rules.DefaultPageSize);
+            page,
+            size);
         return (await directory.SearchUsersAsync(search, ct)).Map(AdminUserView.From);
     }
 
