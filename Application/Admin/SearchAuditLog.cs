@@ -6,7 +6,16 @@ using FluentValidation;
 namespace AuthService.Application.Admin;
 
 /// <summary>Query-string values as sent: <paramref name="Action"/> such as <c>login.success</c>.</summary>
-public sealed record AuditLogQuery(string? UserId, string? Action, string? Page, string? PageSize) : IPageRequest;
+public sealed record AuditLogQuery(string? UserId, string? Action, string? Page, string? PageSize) : IPageRequest
+{
+    /// <summary>The search a valid query asks for.</summary>
+    internal AuditQuery ToSearch()
+    {
+        var (page, size) = PageRequestValidator.Of(this);
+        return new AuditQuery(
+            string.IsNullOrEmpty(UserId) ? null : Guid.Parse(UserId), string.IsNullOrWhiteSpace(Action) ? null : Action, page, size);
+    }
+}
 
 /// <summary>One audit row as operators read it.</summary>
 public sealed record AuditEntry(
@@ -40,12 +49,6 @@ internal sealed class SearchAuditLog(IValidator<AuditLogQuery> validator, IAudit
             return invalid;
         }
 
-        var (page, size) = PageRequestValidator.Of(query);
-        var search = new AuditQuery(
-            string.IsNullOrEmpty(query.UserId) ? null : Guid.Parse(query.UserId),
-            string.IsNullOrWhiteSpace(query.Action) ? null : query.Action,
-            page,
-            size);
-        return (await audit.SearchAsync(search, ct)).Map(AuditEntry.From);
+        return (await audit.SearchAsync(query.ToSearch(), ct)).Map(AuditEntry.From);
     }
 }

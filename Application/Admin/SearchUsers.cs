@@ -6,7 +6,16 @@ using FluentValidation;
 namespace AuthService.Application.Admin;
 
 /// <summary>Query-string values as sent: <paramref name="Query"/> matches a part of email, phone, username or name.</summary>
-public sealed record SearchUsersQuery(string? Query, string? Status, string? Page, string? PageSize) : IPageRequest;
+public sealed record SearchUsersQuery(string? Query, string? Status, string? Page, string? PageSize) : IPageRequest
+{
+    /// <summary>The search a valid query asks for.</summary>
+    internal UserSearch ToSearch()
+    {
+        var (page, size) = PageRequestValidator.Of(this);
+        return new UserSearch(
+            string.IsNullOrWhiteSpace(Query) ? null : Query.Trim(), string.IsNullOrEmpty(Status) ? null : SearchUsers.ParseStatus(Status), page, size);
+    }
+}
 
 public interface ISearchUsers
 {
@@ -33,13 +42,7 @@ internal sealed class SearchUsers(IValidator<SearchUsersQuery> validator, IAdmin
             return invalid;
         }
 
-        var (page, size) = PageRequestValidator.Of(query);
-        var search = new UserSearch(
-            string.IsNullOrWhiteSpace(query.Query) ? null : query.Query.Trim(),
-            string.IsNullOrEmpty(query.Status) ? null : ParseStatus(query.Status),
-            page,
-            size);
-        return (await directory.SearchUsersAsync(search, ct)).Map(AdminUserView.From);
+        return (await directory.SearchUsersAsync(query.ToSearch(), ct)).Map(AdminUserView.From);
     }
 
     /// <summary>A status name in any case; a number is not one.</summary>

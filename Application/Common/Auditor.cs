@@ -21,7 +21,7 @@ internal sealed class Auditor(IAuditLog log, EventRecorder events, IIdGenerator 
     {
         var at = clock.GetUtcNow();
         await log.RecordAsync(
-            new AuditEvent(ids.NewId(), at, action, userId, actorId ?? userId, client.Ip, client.UserAgent, client.RequestId, data),
+            AuditEvent.Record(ids.NewId(), at, action, userId, actorId, (client.Ip, client.UserAgent, client.RequestId), data),
             ct);
         if (userId is { } user && AuthEventTypes.ForAudit(action, data) is { } type)
         {
