@@ -42,13 +42,9 @@ internal sealed class AuditLogQueryValidator : AbstractValidator<AuditLogQuery>
 
 internal sealed class SearchAuditLog(IValidator<AuditLogQuery> validator, IAuditQueries audit) : ISearchAuditLog
 {
-    public async Task<Result<PagedList<AuditEntry>>> ExecuteAsync(AuditLogQuery query, CancellationToken ct)
-    {
-        if (await validator.CheckAsync(query, ct) is { } invalid)
-        {
-            return invalid;
-        }
+    public Task<Result<PagedList<AuditEntry>>> ExecuteAsync(AuditLogQuery query, CancellationToken ct) =>
+        validator.ThenAsync(query, valid => SearchAsync(valid, ct), ct);
 
-        return (await audit.SearchAsync(query.ToSearch(), ct)).Map(AuditEntry.From);
-    }
+    private async Task<Result<PagedList<AuditEntry>>> SearchAsync(AuditLogQuery query, CancellationToken ct) =>
+        (await audit.SearchAsync(query.ToSearch(), ct)).Map(AuditEntry.From);
 }

@@ -35,15 +35,11 @@ internal sealed class SearchUsersQueryValidator : AbstractValidator<SearchUsersQ
 
 internal sealed class SearchUsers(IValidator<SearchUsersQuery> validator, IAdminDirectory directory) : ISearchUsers
 {
-    public async Task<Result<PagedList<AdminUserView>>> ExecuteAsync(SearchUsersQuery query, CancellationToken ct)
-    {
-        if (await validator.CheckAsync(query, ct) is { } invalid)
-        {
-            return invalid;
-        }
+    public Task<Result<PagedList<AdminUserView>>> ExecuteAsync(SearchUsersQuery query, CancellationToken ct) =>
+        validator.ThenAsync(query, valid => SearchAsync(valid, ct), ct);
 
-        return (await directory.SearchUsersAsync(query.ToSearch(), ct)).Map(AdminUserView.From);
-    }
+    private async Task<Result<PagedList<AdminUserView>>> SearchAsync(SearchUsersQuery query, CancellationToken ct) =>
+        (await directory.SearchUsersAsync(query.ToSearch(), ct)).Map(AdminUserView.From);
 
     /// <summary>A status name in any case; a number is not one.</summary>
     public static UserStatus? ParseStatus(string status) =>

@@ -22,6 +22,11 @@ internal static class ValidationExtensions
         return new Error(ErrorCode.ValidationError, "The request is invalid.", fields);
     }
 
+    /// <summary>Runs <paramref name="next"/> with a valid command; an invalid one is the VALIDATION_ERROR of <see cref="CheckAsync"/>.</summary>
+    public static async Task<Result<TOut>> ThenAsync<T, TOut>(
+        this IValidator<T> validator, T command, Func<T, Task<Result<TOut>>> next, CancellationToken ct) =>
+        await validator.CheckAsync(command, ct) is { } invalid ? invalid : await next(command);
+
     // Field names in details.fields are the wire names the client sent: snake_case.
     private static string FieldName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
 }

@@ -40,13 +40,11 @@ internal sealed class CreateInvite(
 {
     public const string Action = "invite.create";
 
-    public async Task<Result<IssuedInvite>> ExecuteAsync(CurrentPrincipal admin, CreateInviteCommand command, CancellationToken ct)
-    {
-        if (await validator.CheckAsync(command, ct) is { } invalid)
-        {
-            return invalid;
-        }
+    public Task<Result<IssuedInvite>> ExecuteAsync(CurrentPrincipal admin, CreateInviteCommand command, CancellationToken ct) =>
+        validator.ThenAsync(command, valid => IssueAsync(admin, valid, ct), ct);
 
+    private async Task<Result<IssuedInvite>> IssueAsync(CurrentPrincipal admin, CreateInviteCommand command, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % 10));
         var token = secrets.NewOpaqueToken();

@@ -41,13 +41,11 @@ internal sealed class CreateWebhook(
     IIdGenerator ids,
     TimeProvider clock) : ICreateWebhook
 {
-    public async Task<Result<CreatedWebhook>> ExecuteAsync(CreateWebhookCommand command, CancellationToken ct)
-    {
-        if (await validator.CheckAsync(command, ct) is { } invalid)
-        {
-            return invalid;
-        }
+    public Task<Result<CreatedWebhook>> ExecuteAsync(CreateWebhookCommand command, CancellationToken ct) =>
+        validator.ThenAsync(command, valid => CreateAsync(valid, ct), ct);
 
+    private async Task<Result<CreatedWebhook>> CreateAsync(CreateWebhookCommand command, CancellationToken ct)
+    {
         var id = ids.NewId();
         var secret = WebhookSecrets.New();
         var endpoint = new WebhookEndpoint(
