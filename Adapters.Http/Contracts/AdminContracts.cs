@@ -22,9 +22,13 @@ public sealed record AdminUserResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt)
 {
-    public static AdminUserResponse From(AdminUserView u) => new(
-        u.Id, u.Email, u.EmailVerified, u.Phone, u.PhoneVerified, u.Username, u.Name, u.AvatarUrl, u.Roles, u.Plan,
-        u.Status, u.HasPassword, u.CreatedAt, u.UpdatedAt, u.DeletedAt);
+    public static AdminUserResponse From(AdminUserView v)
+    {
+        var u = v.Profile;
+        return new(
+            u.Id, u.Email, u.EmailVerified, u.Phone, u.PhoneVerified, u.Username, u.Name, u.AvatarUrl, u.Roles, u.Plan,
+            v.Status, v.HasPassword, u.CreatedAt, v.UpdatedAt, v.DeletedAt);
+    }
 }
 
 public sealed record AdminSessionResponse(
