@@ -1,5 +1,4 @@
 using AuthService.Application.Abstractions;
-using AuthService.Application.OAuth;
 using AuthService.Domain.Common;
 
 namespace AuthService.Application.Admin;
