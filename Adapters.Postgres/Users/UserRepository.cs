@@ -125,20 +125,8 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
             FROM reset r
             WHERE c.user_id = r.id AND c.consumed_at IS NULL
             """;
-        var args = new
-        {
-            user.Id,
-            user.Email,
-            user.EmailVerified,
-            user.Phone,
-            user.PhoneVerified,
-            user.Username,
-            user.Name,
-            user.AvatarUrl,
-            user.PasswordHash,
-            user.UpdatedAt,
-        };
-        await ExecuteAsync(Sql, args, ct);
+        // Dapper sends only the properties the statement names.
+        await ExecuteAsync(Sql, user, ct);
     }
 
     public async Task<int> ReleaseUnprovenContactsAsync(string? email, string? phone, DateTimeOffset now, CancellationToken ct)
@@ -176,10 +164,9 @@ internal sealed class UserRepository(UnitOfWork uow) : IUserRepository
             UPDATE users SET name = @Name, username = @Username, avatar_url = @AvatarUrl, updated_at = @UpdatedAt
             WHERE id = @Id
             """;
-        var args = new { user.Id, user.Name, user.Username, user.AvatarUrl, user.UpdatedAt };
         var db = await uow.EnlistAsync(ct);
         var taken = await UniqueViolation.TryAsync(
-            db, "update_profile", () => db.Connection.ExecuteAsync(new CommandDefinition(Sql, args, db.Transaction, cancellationToken: ct)), ct);
+            db, "update_profile", () => db.Connection.ExecuteAsync(new CommandDefinition(Sql, user, db.Transaction, cancellationToken: ct)), ct);
         return taken is null;
     }
 
