@@ -29,6 +29,10 @@ internal static class Rules
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(e => e is null || Identifiers.IsEmail(e.Trim())).WithMessage("must be a valid email address");
 
+    /// <summary>An email address that must be there (password reset: there is no phone to use instead).</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("is required").Email();
+
     public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(p => p is null || Identifiers.IsE164(p)).WithMessage("must be an E.164 phone number such as +14155550123");
 

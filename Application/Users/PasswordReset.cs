@@ -12,50 +12,20 @@ using FluentValidation;
 
 namespace AuthService.Application.Users;
 
-public sealed record ForgotPasswordCommand(string Email);
-
 public sealed record ResetPasswordCommand(string Email, string Code, string NewPassword, ClientInfo Client);
-
-public interface IForgotPassword
-{
-    Task<Result<Unit>> ExecuteAsync(ForgotPasswordCommand command, CancellationToken ct);
-}
 
 public interface IResetPassword
 {
     Task<Result<Unit>> ExecuteAsync(ResetPasswordCommand command, CancellationToken ct);
 }
 
-internal sealed class ForgotPasswordCommandValidator : AbstractValidator<ForgotPasswordCommand>
-{
-    public ForgotPasswordCommandValidator() =>
-        RuleFor(c => (string?)c.Email).NotEmpty().WithMessage("is required").Email().OverridePropertyName("email");
-}
-
 internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPasswordCommand>
 {
     public ResetPasswordCommandValidator(IPasswordScreen screen)
     {
-        RuleFor(c => (string?)c.Email).NotEmpty().WithMessage("is required").Email().OverridePropertyName("email");
+        RuleFor(c => (string?)c.Email).RequiredEmail().OverridePropertyName("email");
         RuleFor(c => c.Code).OtpCode();
         RuleFor(c => c.NewPassword).Password(screen);
-    }
-}
-
-/// <summary>202 account or not; within the cooldown a 429 with Retry-After, account or not.</summary>
-internal sealed class ForgotPassword(IValidator<ForgotPasswordCommand> validator, ContactCodeSender sender) : IForgotPassword
-{
-    public async Task<Result<Unit>> ExecuteAsync(ForgotPasswordCommand command, CancellationToken ct)
-    {
-        if (await validator.CheckAsync(command, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        // An unproven address of a claimed account opens nothing (User.MayReceiveAccessCode).
-        var tooSoon = await sender.SendAsync(
-            Contact.From(command.Email, null), OtpPurpose.PasswordReset, "reset", user => user.MayReceiveAccessCode(IdentifierKind.Email), ct);
-        return tooSoon is null ? Unit.Value : tooSoon;
     }
 }
 
