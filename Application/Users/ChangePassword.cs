@@ -75,7 +75,8 @@ internal sealed class ChangePassword(
         }
 
         var now = clock.GetUtcNow();
-        await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(command.NewPassword, ct), now, ct);
+        user.SetPassword(await passwords.HashAsync(command.NewPassword, ct), now);
+        await users.SetPasswordHashAsync(user.Id, user.PasswordHash!, now, ct);
         await revoker.RevokeAsync(
             Revocation.Access(user.Id, RevocationReason.PasswordChanged, keep: principal.SessionId),
             new RevocationAudit(AuditAction.PasswordChanged, command.Client, dropped => new Dictionary<string, object?>

@@ -20,7 +20,14 @@ internal sealed class DeleteAccount(
 {
     public async Task<Result<Unit>> ExecuteAsync(CurrentPrincipal principal, ClientInfo client, CancellationToken ct)
     {
-        await users.SoftDeleteAsync(principal.UserId, clock.GetUtcNow(), ct);
+        // The entity decides (a deleted account stays deleted as it was); the statement persists it
+        // and applies the same rule, as two deletions may race.
+        var now = clock.GetUtcNow();
+        if (await users.FindByIdAsync(principal.UserId, ct) is { } user && user.SoftDelete(now))
+        {
+            await users.SoftDeleteAsync(user.Id, now, ct);
+        }
+
         await revoker.RevokeAsync(
             Revocation.Sessions(principal.UserId, RevocationReason.AccountDeleted), new RevocationAudit(AuditAction.AccountDeleted, client), ct);
         return Unit.Value;
