@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddScoped<SystemConfig.SettingsChangePublisher>();
         services.AddScoped<Admin.AdminBootstrapper>();
         services.AddScoped<Invites.InviteGate>();
+        services.AddScoped<ApiKeys.ApiKeyVerifier>();
+        services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddSingleton<ServiceKeys.ServiceKeyCache>();
         services.AddSingleton<ServiceKeys.ServiceCallTally>();
         services.AddScoped<Mfa.RecoveryCodes>();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using AuthService.Application.ApiKeys;
-using AuthService.Domain.ApiKeys;
 
 namespace AuthService.Adapters.Http.Contracts;
 
@@ -32,6 +31,6 @@ public sealed record ApiKeyResponse(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? LastUsedAt)
 {
-    public static ApiKeyResponse From(ApiKey key) => new(
+    public static ApiKeyResponse From(ApiKeyView key) => new(
         key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAt, key.ExpiresAt, key.LastUsedAt);
 }

@@ -1,18 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using AuthService.Application.Plans;
-using AuthService.Domain.Plans;
 
 namespace AuthService.Adapters.Http.Contracts;
 
 public sealed record PlanResponse(string Code, string Name, int? DailyQuota)
 {
-    public static PlanResponse From(Plan plan) => new(plan.Code, plan.Name, plan.DailyQuota);
+    public static PlanResponse From(PlanView plan) => new(plan.Code, plan.Name, plan.DailyQuota);
 }
 
 public sealed record ServiceResponse(string Code, string Name)
 {
-    public static ServiceResponse From(Service service) => new(service.Code, service.Name);
+    public static ServiceResponse From(ServiceView service) => new(service.Code, service.Name);
 }
 
 public sealed record UsageItemResponse(string Service, long Used, int? Limit, DateTimeOffset ResetsAt);

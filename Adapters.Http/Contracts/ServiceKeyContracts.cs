@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AuthService.Application.ServiceKeys;
-using AuthService.Domain.ApiKeys;
+using AuthService.Application.ApiKeys;
 
 namespace AuthService.Adapters.Http.Contracts;
 
@@ -18,9 +17,9 @@ public sealed record CreatedServiceKeyResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt)
 {
-    public static CreatedServiceKeyResponse From(IssuedServiceKey issued) => new(
-        issued.ServiceKey.Id, issued.ServiceKey.Name, issued.Key, issued.ServiceKey.Prefix, issued.ServiceKey.Scopes,
-        issued.ServiceKey.Service, issued.ServiceKey.CreatedAt, issued.ServiceKey.ExpiresAt);
+    public static CreatedServiceKeyResponse From(IssuedApiKey issued) => new(
+        issued.ApiKey.Id, issued.ApiKey.Name, issued.Key, issued.ApiKey.Prefix, issued.ApiKey.Scopes,
+        issued.ApiKey.Service, issued.ApiKey.CreatedAt, issued.ApiKey.ExpiresAt);
 }
 
 public sealed record ServiceKeyResponse(
@@ -34,6 +33,6 @@ public sealed record ServiceKeyResponse(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? LastUsedAt)
 {
-    public static ServiceKeyResponse From(ServiceKey key) => new(
+    public static ServiceKeyResponse From(ApiKeyView key) => new(
         key.Id, key.Name, key.Prefix, key.Scopes, key.Service, key.CreatedAt, key.CreatedBy, key.ExpiresAt, key.LastUsedAt);
 }

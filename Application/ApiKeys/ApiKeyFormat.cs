@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AuthService.Domain.ApiKeys;
 
 namespace AuthService.Application.ApiKeys;
 
@@ -7,7 +8,7 @@ namespace AuthService.Application.ApiKeys;
 /// can tell an API key from a JWT), a public 8-character prefix for display and lookup, and a
 /// 43-character base64url secret (256 random bits). Only an HMAC of the whole key is stored.
 /// Service keys (issued by admins, for introspection) have the same shape behind their own
-/// marker, <c>ssk_</c>: neither kind is ever looked up in the other's table.
+/// marker, <c>ssk_</c>: the HMAC covers the marker, so neither kind ever verifies as the other.
 /// </summary>
 internal static class ApiKeyFormat
 {
@@ -19,6 +20,8 @@ internal static class ApiKeyFormat
 
     // Lower-case letters and digits only, so the prefix reads well and never contains the separator.
     private const string PrefixAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    public static string MarkerOf(ApiKeyKind kind) => kind == ApiKeyKind.Service ? ServiceMarker : Marker;
 
     public static string NewPrefix() => RandomNumberGenerator.GetString(PrefixAlphabet, PrefixLength);
 

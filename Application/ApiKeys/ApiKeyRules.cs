@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AuthService.Domain.ApiKeys;
+using AuthService.Application.Common;
+using FluentValidation;
 
 namespace AuthService.Application.ApiKeys;
 
-/// <summary>What a client may put in a new key: the limits are generous but keep rows and tokens small.</summary>
+/// <summary>What a client may put in a new key (of either kind): the limits are generous but keep rows and tokens small.</summary>
 internal static partial class ApiKeyRules
 {
     public const int MaxActiveKeysPerUser = 50;
@@ -20,7 +23,7 @@ internal static partial class ApiKeyRules
     /// </summary>
     public static bool IsReserved(string? scope) =>
         scope is not null
-        && (scope.Equals("introspect", StringComparison.OrdinalIgnoreCase)
+        && (scope.Equals(ApiKey.IntrospectScope, StringComparison.OrdinalIgnoreCase)
             || scope.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
@@ -34,6 +37,21 @@ internal static partial class ApiKeyRules
             && TimestampPattern().IsMatch(text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
     }
+
+    /// <summary>The key's expiry from the text the validator accepted; null for none.</summary>
+    public static DateTimeOffset? ExpiryOf(string? text) => TryParseTimestamp(text, out var at) ? at : null;
+
+    /// <summary>An optional expiry: an RFC 3339 timestamp with an offset, in the future.</summary>
+    public static IRuleBuilderOptions<T, string?> Expiry<T>(this IRuleBuilder<T, string?> rule, TimeProvider clock) =>
+        rule.Must(e => e is null || TryParseTimestamp(e, out _))
+            .WithMessage("must be an RFC 3339 timestamp with an offset, such as 2030-01-31T12:00:00Z")
+            .Must(e => e is null || !TryParseTimestamp(e, out var at) || at > clock.GetUtcNow())
+            .WithMessage("must be in the future")
+            .OverridePropertyName("expires_at");
+
+    /// <summary>The key's name: required, and a name as <see cref="Rules.Name{T}"/> says.</summary>
+    public static IRuleBuilderOptions<T, string?> KeyName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotNull().WithMessage("is required").Name().OverridePropertyName("name");
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9:._/\-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ScopePattern();

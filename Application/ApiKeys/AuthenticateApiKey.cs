@@ -1,12 +1,14 @@
 using AuthService.Application.Abstractions;
 using AuthService.Domain.ApiKeys;
 using AuthService.Domain.Common;
-using AuthService.Domain.Users;
 
 namespace AuthService.Application.ApiKeys;
 
+/// <summary>The account a user's key stands for, as the key's caller may see it.</summary>
+public sealed record KeyOwner(Guid Id, string? Email, IReadOnlyList<string> Roles, string Plan);
+
 /// <summary>A verified, active key and its active owner.</summary>
-public sealed record ApiKeyPrincipal(ApiKey ApiKey, User User);
+public sealed record ApiKeyPrincipal(ApiKeyView ApiKey, KeyOwner User);
 
 public interface IAuthenticateApiKey
 {
@@ -14,49 +16,23 @@ public interface IAuthenticateApiKey
 }
 
 /// <summary>
-/// Format first (no I/O for garbage), then the public prefix finds the candidate rows and the
-/// HMAC decides in constant time. Every failure is the same vague INVALID_TOKEN: a caller learns
-/// nothing about whether a prefix exists, a key was revoked, or its owner was disabled.
+/// A user's key (<c>ask_</c>) through <see cref="ApiKeyVerifier"/>, then its owner must be active.
+/// Every failure is the same vague INVALID_TOKEN: a caller learns nothing about whether a prefix
+/// exists, a key was revoked, or its owner was disabled.
 /// </summary>
-internal sealed class AuthenticateApiKey(
-    IApiKeyRepository keys,
-    IUserRepository users,
-    ISecretHasher hasher,
-    IUnitOfWork uow,
-    TimeProvider clock) : IAuthenticateApiKey
+internal sealed class AuthenticateApiKey(ApiKeyVerifier verifier, IUserRepository users) : IAuthenticateApiKey
 {
-    // last_used_at is a hint for the owner, not an audit trail: one write a minute per key at most.
-    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
-
     private static readonly Error Invalid = new(ErrorCode.InvalidToken, "The API key is not valid.");
 
     public async Task<Result<ApiKeyPrincipal>> ExecuteAsync(string key, CancellationToken ct)
     {
-        if (ApiKeyFormat.PrefixOf(key) is not { } prefix)
+        if (await verifier.FindActiveAsync(key, ApiKeyKind.User, ct) is not { } apiKey
+            || await users.FindByIdAsync(apiKey.UserId!.Value, ct) is not { IsActive: true } user)
         {
             return Invalid;
         }
 
-        var now = clock.GetUtcNow();
-        var candidates = await keys.FindByPrefixAsync(prefix, ct);
-        var apiKey = candidates.FirstOrDefault(k => hasher.Matches(key, k.KeyHash));
-        if (apiKey is null || !apiKey.IsActive(now))
-        {
-            return Invalid;
-        }
-
-        if (await users.FindByIdAsync(apiKey.UserId, ct) is not { IsActive: true } user)
-        {
-            return Invalid;
-        }
-
-        if (apiKey.LastUsedAt is null || apiKey.LastUsedAt <= now - TouchInterval)
-        {
-            await keys.TouchLastUsedAsync(apiKey.Id, now, now - TouchInterval, ct);
-            await uow.CommitAsync(ct);
-            apiKey.LastUsedAt = now;
-        }
-
-        return new ApiKeyPrincipal(apiKey, user);
+        await verifier.RecordUseAsync(apiKey, ct);
+        return new ApiKeyPrincipal(ApiKeyView.From(apiKey), new KeyOwner(user.Id, user.Email, user.Roles, user.Plan));
     }
 }

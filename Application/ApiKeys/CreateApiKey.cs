@@ -1,6 +1,5 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Domain.ApiKeys;
+using AuthService.Application.Abstractions;
 using AuthService.Domain.Common;
 using FluentValidation;
 
@@ -8,9 +7,6 @@ namespace AuthService.Application.ApiKeys;
 
 /// <summary><paramref name="ExpiresAt"/> is the RFC 3339 text the client sent; the validator parses it.</summary>
 public sealed record CreateApiKeyCommand(string? Name, IReadOnlyList<string?>? Scopes, string? ExpiresAt, ClientInfo Client);
-
-/// <summary>The stored key and its plaintext, which exists only in this response.</summary>
-public sealed record IssuedApiKey(ApiKey ApiKey, string Key);
 
 public interface ICreateApiKey
 {
@@ -21,7 +17,7 @@ internal sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApi
 {
     public CreateApiKeyCommandValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Name).NotNull().WithMessage("is required").Name().OverridePropertyName("name");
+        RuleFor(c => c.Name).KeyName();
         RuleFor(c => c.Scopes)
             .Must(s => s is null || s.Count <= ApiKeyRules.MaxScopes)
             .WithMessage($"must list at most {ApiKeyRules.MaxScopes} scopes")
@@ -30,24 +26,17 @@ internal sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApi
             .Must(s => s is null || !s.Any(ApiKeyRules.IsReserved))
             .WithMessage("'introspect' and 'admin*' scopes are reserved for service keys, which only the admin API issues")
             .OverridePropertyName("scopes");
-        RuleFor(c => c.ExpiresAt)
-            .Must(e => e is null || ApiKeyRules.TryParseTimestamp(e, out _))
-            .WithMessage("must be an RFC 3339 timestamp with an offset, such as 2030-01-31T12:00:00Z")
-            .Must(e => e is null || !ApiKeyRules.TryParseTimestamp(e, out var at) || at > clock.GetUtcNow())
-            .WithMessage("must be in the future")
-            .OverridePropertyName("expires_at");
+        RuleFor(c => c.ExpiresAt).Expiry(clock);
     }
 }
 
+/// <summary>A user's own key, with the scopes they chose; at most <see cref="ApiKeyRules.MaxActiveKeysPerUser"/> active at once.</summary>
 internal sealed class CreateApiKey(
     IValidator<CreateApiKeyCommand> validator,
     IApiKeyRepository keys,
-    ISecretGenerator secrets,
-    ISecretHasher hasher,
-    IIdGenerator ids,
+    ApiKeyIssuer issuer,
     Auditor audit,
-    IUnitOfWork uow,
-    TimeProvider clock) : ICreateApiKey
+    IUnitOfWork uow) : ICreateApiKey
 {
     public async Task<Result<IssuedApiKey>> ExecuteAsync(
         CurrentPrincipal principal, CreateApiKeyCommand command, CancellationToken ct)
@@ -57,28 +46,9 @@ internal sealed class CreateApiKey(
             return invalid;
         }
 
-        // PostgreSQL keeps microseconds: round now so the created_at shown here equals the listed one.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
-        DateTimeOffset? expiresAt = ApiKeyRules.TryParseTimestamp(command.ExpiresAt, out var at) ? at : null;
-
-        var prefix = ApiKeyFormat.NewPrefix();
-        var plaintext = ApiKeyFormat.Compose(prefix, secrets.NewOpaqueToken());
-        var key = new ApiKey
-        {
-            Id = ids.NewId(),
-            UserId = principal.UserId,
-            Name = command.Name!.Trim(),
-            Prefix = prefix,
-
-            // The HMAC covers the prefix too, so a stored hash matches only the key it was made for.
-            KeyHash = hasher.Hash(plaintext),
-            Scopes = (command.Scopes ?? []).Select(s => s!).Distinct(StringComparer.Ordinal).ToList(),
-            CreatedAt = now,
-            ExpiresAt = expiresAt,
-        };
-
-        if (!await keys.AddWithinCapAsync(key, ApiKeyRules.MaxActiveKeysPerUser, now, ct))
+        var scopes = (command.Scopes ?? []).Select(s => s!).Distinct(StringComparer.Ordinal).ToList();
+        var (key, plaintext) = issuer.ForUser(principal.UserId, command.Name!.Trim(), scopes, ApiKeyRules.ExpiryOf(command.ExpiresAt));
+        if (!await keys.AddWithinCapAsync(key, ApiKeyRules.MaxActiveKeysPerUser, key.CreatedAt, ct))
         {
             return new Error(
                 ErrorCode.ValidationError,
@@ -90,8 +60,8 @@ internal sealed class CreateApiKey(
         }
 
         await audit.RecordAsync(ApiKeyAuditActions.Created, principal.UserId, command.Client, ct,
-            new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["prefix"] = prefix });
+            new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["prefix"] = key.Prefix });
         await uow.CommitAsync(ct);
-        return new IssuedApiKey(key, plaintext);
+        return new IssuedApiKey(ApiKeyView.From(key), plaintext);
     }
 }

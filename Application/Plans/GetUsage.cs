@@ -27,22 +27,11 @@ internal sealed class GetUsage(IUserRepository users, IPlanRepository plans, IQu
 
         var now = clock.GetUtcNow();
         var services = await plans.ListServicesAsync(ct);
-        var limit = PlanQuota.DailyQuotaOf(await plans.ListPlansAsync(ct), user.Plan);
+        var limit = Plan.DailyQuotaOf(await plans.ListPlansAsync(ct), user.Plan);
         var codes = services.Select(s => s.Code).ToList();
         var used = await counters.GetUsedAsync(user.Id, codes, QuotaWindow.Day(now), ct);
         var resetsAt = QuotaWindow.ResetsAt(now);
         var items = codes.Select((code, i) => new QuotaStatus(code, used?[i] ?? 0, limit, resetsAt)).ToList();
         return new Usage(user.Plan, items);
     }
-}
-
-internal static class PlanQuota
-{
-    /// <summary>
-    /// The plan's daily quota; null is unlimited. A plan added less than a minute ago may not be in
-    /// the cached list yet: it gets no limit until the cache refreshes (failing open, like a Redis
-    /// outage), rather than an error on every call.
-    /// </summary>
-    public static int? DailyQuotaOf(IReadOnlyList<Plan> plans, string code) =>
-        plans.FirstOrDefault(p => p.Code == code)?.DailyQuota;
 }

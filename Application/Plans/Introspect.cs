@@ -1,9 +1,11 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
 using AuthService.Application.Auth;
+using AuthService.Application.Common;
 using AuthService.Application.ServiceKeys;
 using AuthService.Domain.Common;
-using AuthService.Domain.Users;
+using AuthService.Domain.Plans;
+using FluentValidation;
 
 namespace AuthService.Application.Plans;
 
@@ -27,6 +29,15 @@ public sealed record Introspection(
     public static readonly Introspection Inactive = new(false);
 }
 
+internal sealed class IntrospectCommandValidator : AbstractValidator<IntrospectCommand>
+{
+    public IntrospectCommandValidator()
+    {
+        RuleFor(c => c.Token).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("is required").OverridePropertyName("token");
+        RuleFor(c => c.Service).NotNull().When(c => c.Consume).WithMessage("is required when consume is true").OverridePropertyName("service");
+    }
+}
+
 public interface IIntrospect
 {
     Task<Result<Introspection>> ExecuteAsync(IntrospectCommand command, CancellationToken ct);
@@ -41,6 +52,7 @@ public interface IIntrospect
 /// counts at once; scope and expiry are those of the token or key.
 /// </summary>
 internal sealed class Introspect(
+    IValidator<IntrospectCommand> validator,
     IAuthenticateServiceKey serviceKeys,
     ServiceCallTally tally,
     IAuthenticateAccessToken accessTokens,
@@ -66,22 +78,17 @@ internal sealed class Introspect(
         }
 
         tally.Record(caller.Value.Id, command.Consume);
-        if (string.IsNullOrWhiteSpace(command.Token))
+        if (await validator.CheckAsync(command, ct) is { } invalid)
         {
-            return Error.Validation("token", "is required");
+            return invalid;
         }
 
-        if (command.Service is null && command.Consume)
-        {
-            return Error.Validation("service", "is required when consume is true");
-        }
-
-        if (command.Service is not null && !(await plans.ListServicesAsync(ct)).Any(s => s.Code == command.Service))
+        if (command.Service is not null && !await plans.IsKnownServiceAsync(command.Service, ct))
         {
             return Error.Validation("service", "is not a known service");
         }
 
-        if (command.Token.Length > MaxTokenLength || await ResolveAsync(command.Token.Trim(), ct) is not { } active)
+        if (command.Token!.Length > MaxTokenLength || await ResolveAsync(command.Token.Trim(), ct) is not { } active)
         {
             return Introspection.Inactive;
         }
@@ -92,7 +99,7 @@ internal sealed class Introspect(
         }
 
         var now = clock.GetUtcNow();
-        var limit = PlanQuota.DailyQuotaOf(await plans.ListPlansAsync(ct), active.Plan!);
+        var limit = Plan.DailyQuotaOf(await plans.ListPlansAsync(ct), active.Plan!);
         var resetsAt = QuotaWindow.ResetsAt(now);
         var day = QuotaWindow.Day(now);
         long used;
@@ -124,10 +131,13 @@ internal sealed class Introspect(
     {
         if (ApiKeyFormat.LooksLikeKey(token))
         {
-            var key = await apiKeys.ExecuteAsync(token, ct);
-            return key.IsSuccess
-                ? Describe(key.Value.User, null, string.Join(' ', key.Value.ApiKey.Scopes), key.Value.ApiKey.ExpiresAt)
-                : null;
+            if (await apiKeys.ExecuteAsync(token, ct) is not { IsSuccess: true } key)
+            {
+                return null;
+            }
+
+            var (apiKey, owner) = (key.Value.ApiKey, key.Value.User);
+            return new Introspection(true, owner.Id, null, string.Join(' ', apiKey.Scopes), owner.Plan, owner.Roles, apiKey.ExpiresAt);
         }
 
         var access = await accessTokens.ExecuteAsync(token, ct);
@@ -138,10 +148,7 @@ internal sealed class Introspect(
 
         var principal = access.Value;
         return await users.FindByIdAsync(principal.UserId, ct) is { IsActive: true } user
-            ? Describe(user, principal.SessionId, principal.Scope, principal.ExpiresAt)
+            ? new Introspection(true, user.Id, principal.SessionId, principal.Scope, user.Plan, user.Roles, principal.ExpiresAt)
             : null;
     }
-
-    private static Introspection Describe(User user, Guid? sessionId, string scope, DateTimeOffset? expiresAt) =>
-        new(true, user.Id, sessionId, scope, user.Plan, user.Roles, expiresAt);
 }

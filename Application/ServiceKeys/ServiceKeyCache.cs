@@ -17,9 +17,9 @@ internal sealed class ServiceKeyCache(TimeProvider clock)
     // Few services hold keys; the bound only stops garbage from growing the dictionary.
     private const int MaxEntries = 1024;
 
-    private readonly ConcurrentDictionary<string, (ServiceKey Key, DateTimeOffset CachedAt)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset CachedAt)> _entries = new(StringComparer.Ordinal);
 
-    public ServiceKey? Find(string keyHash)
+    public ApiKey? Find(string keyHash)
     {
         var now = clock.GetUtcNow();
         return _entries.TryGetValue(keyHash, out var entry) && now - entry.CachedAt < Lifetime && entry.Key.IsActive(now)
@@ -27,7 +27,7 @@ internal sealed class ServiceKeyCache(TimeProvider clock)
             : null;
     }
 
-    public void Add(string keyHash, ServiceKey key)
+    public void Add(string keyHash, ApiKey key)
     {
         if (_entries.Count >= MaxEntries)
         {

@@ -24,7 +24,7 @@ internal sealed class ApiKeyFakes
     public ServiceCallTally Tally { get; } = new();
 
     /// <summary>The service key "svc" authenticates as this unbound key; anything else is UNAUTHORIZED.</summary>
-    public ServiceKey Caller { get; } = new()
+    public ApiKey Caller { get; } = new()
     {
         Id = Guid.CreateVersion7(),
         Name = "downstream",
@@ -53,11 +53,12 @@ internal sealed class ApiKeyFakes
         new(user.Id, Guid.CreateVersion7(), user.Email, user.Roles, user.Plan, "openid", Fakes.Start.AddMinutes(15));
 
     public CreateApiKey CreateApiKey() => new(
-        new CreateApiKeyCommandValidator(Core.Clock), Keys, Core.Secrets, Core.Hasher, Core.Ids, Core.Auditor, Core.Uow, Core.Clock);
+        new CreateApiKeyCommandValidator(Core.Clock), Keys, new ApiKeyIssuer(Core.Secrets, Core.Hasher, Core.Ids, Core.Clock), Core.Auditor, Core.Uow);
 
-    public AuthenticateApiKey AuthenticateApiKey() => new(Keys, Core.Users, Core.Hasher, Core.Uow, Core.Clock);
+    public AuthenticateApiKey AuthenticateApiKey() => new(new ApiKeyVerifier(Keys, Core.Hasher, Core.Uow, Core.Clock), Core.Users);
 
-    public Introspect Introspect() => new(ServiceKeys, Tally, AccessTokens, AuthenticateApiKey(), Core.Users, Plans, Counters, Core.Clock);
+    public Introspect Introspect() => new(
+        new IntrospectCommandValidator(), ServiceKeys, Tally, AccessTokens, AuthenticateApiKey(), Core.Users, Plans, Counters, Core.Clock);
 
     public User Known(User user)
     {

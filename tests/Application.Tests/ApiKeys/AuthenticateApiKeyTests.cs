@@ -27,7 +27,7 @@ public sealed class AuthenticateApiKeyTests
     public async Task RecentlyUsedKey_IsNotTouchedAgain()
     {
         var owner = _f.Known(_f.Core.VerifiedUser());
-        var (_, plaintext) = _f.StoredKey(owner, k => k.LastUsedAt = Fakes.Start.AddSeconds(-30));
+        var (_, plaintext) = _f.StoredKey(owner, k => k.RecordUse(Fakes.Start.AddSeconds(-30)));
 
         Assert.True((await _f.AuthenticateApiKey().ExecuteAsync(plaintext, CancellationToken.None)).IsSuccess);
 
@@ -58,7 +58,7 @@ public sealed class AuthenticateApiKeyTests
     public async Task RevokedOrExpiredKey_IsInvalid()
     {
         var owner = _f.Known(_f.Core.VerifiedUser());
-        var (_, revoked) = _f.StoredKey(owner, k => k.RevokedAt = Fakes.Start.AddSeconds(-1));
+        var (_, revoked) = _f.StoredKey(owner, k => k.Revoke(Fakes.Start.AddSeconds(-1)));
         var (_, expired) = _f.StoredKey(owner, expiresAt: Fakes.Start);
 
         Assert.Equal(ErrorCode.InvalidToken, (await _f.AuthenticateApiKey().ExecuteAsync(revoked, CancellationToken.None)).Error!.Code);

@@ -31,7 +31,8 @@ public sealed class CreateApiKeyTests
         var issued = result.Value;
         Assert.Matches("^ask_[a-z0-9]{8}_.+$", issued.Key);
         Assert.Equal(issued.ApiKey.Prefix, issued.Key[4..12]);
-        Assert.Equal("h:" + issued.Key, issued.ApiKey.KeyHash);
+        var stored = (ApiKey)_f.Keys.ReceivedCalls().Single().GetArguments()[0]!;
+        Assert.Equal("h:" + issued.Key, stored.KeyHash);
         Assert.Equal("CI deploy", issued.ApiKey.Name);
         Assert.Equal(["read", "write"], issued.ApiKey.Scopes);
         Assert.Equal(new DateTimeOffset(2027, 1, 31, 11, 0, 0, TimeSpan.Zero), issued.ApiKey.ExpiresAt);

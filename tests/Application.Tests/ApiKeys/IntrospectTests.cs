@@ -40,7 +40,7 @@ public sealed class IntrospectTests
     [Fact]
     public async Task KeyBoundToAService_MayNotMeterAnother()
     {
-        var bound = new Domain.ApiKeys.ServiceKey
+        var bound = new Domain.ApiKeys.ApiKey
         {
             Id = Guid.CreateVersion7(),
             Name = "cv",

@@ -16,11 +16,15 @@ public sealed class ManageApiKeysTests
     public async Task Revoke_UnknownOrSomeoneElsesKey_IsNotFound_WithoutAudit()
     {
         var principal = ApiKeyFakes.PrincipalOf(_f.Core.VerifiedUser());
-        _f.Keys.RevokeAsync(default, default, default, default).ReturnsForAnyArgs(false);
+        var (someoneElses, _) = _f.StoredKey(_f.Core.VerifiedUser());
+        _f.Keys.FindAsync(someoneElses.Id, Arg.Any<CancellationToken>()).Returns(someoneElses);
 
-        var result = await Revoke().ExecuteAsync(principal, Guid.CreateVersion7(), ClientInfo.None, CancellationToken.None);
+        var unknown = await Revoke().ExecuteAsync(principal, Guid.CreateVersion7(), ClientInfo.None, CancellationToken.None);
+        var result = await Revoke().ExecuteAsync(principal, someoneElses.Id, ClientInfo.None, CancellationToken.None);
 
+        Assert.Equal(ErrorCode.NotFound, unknown.Error!.Code);
         Assert.Equal(ErrorCode.NotFound, result.Error!.Code);
+        await _f.Keys.DidNotReceiveWithAnyArgs().SaveRevocationAsync(default!, default);
         await _f.Core.AuditLog.DidNotReceiveWithAnyArgs().RecordAsync(default!, default);
         await _f.Core.Uow.DidNotReceiveWithAnyArgs().CommitAsync(default);
     }
@@ -28,9 +32,12 @@ public sealed class ManageApiKeysTests
     [Fact]
     public async Task Revoke_OwnKey_IsAuditedAndCommitted()
     {
-        var principal = ApiKeyFakes.PrincipalOf(_f.Core.VerifiedUser());
-        var keyId = Guid.CreateVersion7();
-        _f.Keys.RevokeAsync(keyId, principal.UserId, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(true);
+        var owner = _f.Core.VerifiedUser();
+        var principal = ApiKeyFakes.PrincipalOf(owner);
+        var (own, _) = _f.StoredKey(owner);
+        var keyId = own.Id;
+        _f.Keys.FindAsync(keyId, Arg.Any<CancellationToken>()).Returns(own);
+        _f.Keys.SaveRevocationAsync(own, Arg.Any<CancellationToken>()).Returns(true);
 
         var result = await Revoke().ExecuteAsync(principal, keyId, ClientInfo.None, CancellationToken.None);
 

@@ -1,23 +1,14 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.ApiKeys;
 using AuthService.Application.Common;
 using AuthService.Domain.ApiKeys;
 using AuthService.Domain.Common;
 
 namespace AuthService.Application.ServiceKeys;
 
-public interface IListServiceKeys
-{
-    Task<IReadOnlyList<ServiceKey>> ExecuteAsync(CancellationToken ct);
-}
-
 public interface IRevokeServiceKey
 {
     Task<Result<Unit>> ExecuteAsync(CurrentPrincipal admin, Guid keyId, ClientInfo client, CancellationToken ct);
-}
-
-internal sealed class ListServiceKeys(IServiceKeyRepository keys) : IListServiceKeys
-{
-    public Task<IReadOnlyList<ServiceKey>> ExecuteAsync(CancellationToken ct) => keys.ListUnrevokedAsync(ct);
 }
 
 /// <summary>
@@ -25,11 +16,12 @@ internal sealed class ListServiceKeys(IServiceKeyRepository keys) : IListService
 /// (1 s), the same bound as a revoked session's access tokens.
 /// </summary>
 internal sealed class RevokeServiceKey(
-    IServiceKeyRepository keys, ServiceKeyCache cache, Auditor audit, IUnitOfWork uow, TimeProvider clock) : IRevokeServiceKey
+    IApiKeyRepository keys, ServiceKeyCache cache, Auditor audit, IUnitOfWork uow, TimeProvider clock) : IRevokeServiceKey
 {
     public async Task<Result<Unit>> ExecuteAsync(CurrentPrincipal admin, Guid keyId, ClientInfo client, CancellationToken ct)
     {
-        if (!await keys.RevokeAsync(keyId, clock.GetUtcNow(), ct))
+        // A user's key is not the admin's to revoke here: it answers as unknown.
+        if (!await keys.TryRevokeAsync(keyId, k => k.Kind == ApiKeyKind.Service, clock.GetUtcNow(), ct))
         {
             return Error.NotFound("Service key");
         }

@@ -1,4 +1,4 @@
-namespace AuthService.Application.Plans;
+namespace AuthService.Domain.Plans;
 
 /// <summary>Quotas are daily and every window resets at 00:00 UTC, for every user alike.</summary>
 public static class QuotaWindow
