@@ -8,14 +8,14 @@ public sealed record ApiKeyView(
     string Name,
     string Prefix,
     IReadOnlyList<string> Scopes,
-    string? Service,
     DateTimeOffset CreatedAt,
-    Guid? CreatedBy,
     DateTimeOffset? ExpiresAt,
-    DateTimeOffset? LastUsedAt)
+    DateTimeOffset? LastUsedAt,
+    string? Service,
+    Guid? CreatedBy)
 {
     internal static ApiKeyView From(ApiKey key) => new(
-        key.Id, key.Name, key.Prefix, key.Scopes, key.Service, key.CreatedAt, key.CreatedBy, key.ExpiresAt, key.LastUsedAt);
+        key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAt, key.ExpiresAt, key.LastUsedAt, key.Service, key.CreatedBy);
 }
 
 /// <summary>A new key and its plaintext, which exists only in this response.</summary>

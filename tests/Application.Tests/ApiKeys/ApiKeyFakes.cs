@@ -55,7 +55,9 @@ internal sealed class ApiKeyFakes
     public CreateApiKey CreateApiKey() => new(
         new CreateApiKeyCommandValidator(Core.Clock), Keys, new ApiKeyIssuer(Core.Secrets, Core.Hasher, Core.Ids, Core.Clock), Core.Auditor, Core.Uow);
 
-    public AuthenticateApiKey AuthenticateApiKey() => new(new ApiKeyVerifier(Keys, Core.Hasher, Core.Uow, Core.Clock), Core.Users);
+    public ApiKeyVerifier Verifier() => new(Keys, Core.Hasher, Core.Uow, Core.Clock);
+
+    public AuthenticateApiKey AuthenticateApiKey() => new(Verifier(), Core.Users);
 
     public Introspect Introspect() => new(
         new IntrospectCommandValidator(), ServiceKeys, Tally, AccessTokens, AuthenticateApiKey(), Core.Users, Plans, Counters, Core.Clock);

@@ -99,7 +99,7 @@ public sealed class ApiKeyStoreTests(PostgresFixture fixture) : IClassFixture<Po
         var id = Guid.CreateVersion7();
         await using (var connection = new NpgsqlConnection(databaseUrl))
         {
-            await connection.ExecuteAsync(FormerHistorySql);
+            await connection.ExecuteAsync(MigrationTests.FormerHistorySql);
             for (var version = 1; version <= 8; version++)
             {
                 var name = typeof(SqlScriptMigration).Assembly.GetManifestResourceNames()
@@ -126,13 +126,4 @@ public sealed class ApiKeyStoreTests(PostgresFixture fixture) : IClassFixture<Po
         await using var check = new NpgsqlConnection(databaseUrl);
         Assert.False(await check.ExecuteScalarAsync<bool>("SELECT to_regclass('service_keys') IS NOT NULL"));
     }
-
-    private const string FormerHistorySql = """
-        CREATE TABLE schema_migrations (
-            version    bigint PRIMARY KEY,
-            name       text NOT NULL,
-            checksum   text NOT NULL,
-            applied_at timestamptz NOT NULL DEFAULT now()
-        )
-        """;
 }

@@ -6,14 +6,10 @@ namespace AuthService.Integration.Tests.ApiKeys;
 public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceApp>
 {
     private readonly ApiClient _api = app.Api();
-    private string? _serviceKey;
+    private readonly DownstreamService _downstream = new(app, app.Api());
 
     /// <summary>As a downstream service calls it: with a service key an admin issued.</summary>
-    private async Task<HttpResponseMessage> IntrospectAsync(object body)
-    {
-        _serviceKey ??= await new AdminClient(app, _api).ServiceKeyAsync();
-        return await Introspection.PostAsync(_api.Http, _serviceKey, body);
-    }
+    private Task<HttpResponseMessage> IntrospectAsync(object body) => _downstream.IntrospectAsync(body);
 
     private static DateTimeOffset NextUtcMidnight => new(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero);
 

@@ -3,25 +3,15 @@ using AuthService.Integration.Tests.Infrastructure;
 namespace AuthService.Integration.Tests.ApiKeys;
 
 /// <summary>The service pointed at a Redis that is not there: nothing listens on port 1.</summary>
-public sealed class NoRedisApp : AuthServiceApp
-{
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["REDIS:URL"] = "redis://127.0.0.1:1/0",
-    };
-}
+public sealed class NoRedisApp() : SettingsApp(("REDIS:URL", "redis://127.0.0.1:1/0"));
 
 public sealed class QuotaWithoutRedisTests(NoRedisApp app) : IClassFixture<NoRedisApp>
 {
     private readonly ApiClient _api = app.Api();
-    private string? _serviceKey;
+    private readonly DownstreamService _downstream = new(app, app.Api());
 
     /// <summary>As a downstream service calls it: with a service key an admin issued.</summary>
-    private async Task<HttpResponseMessage> IntrospectAsync(object body)
-    {
-        _serviceKey ??= await new AdminClient(app, _api).ServiceKeyAsync();
-        return await Introspection.PostAsync(_api.Http, _serviceKey, body);
-    }
+    private Task<HttpResponseMessage> IntrospectAsync(object body) => _downstream.IntrospectAsync(body);
 
     [Fact]
     public async Task Quota_FailsOpen_WhenRedisIsDown()

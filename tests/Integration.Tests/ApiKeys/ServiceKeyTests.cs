@@ -4,13 +4,7 @@ using AuthService.Integration.Tests.Infrastructure;
 namespace AuthService.Integration.Tests.ApiKeys;
 
 /// <summary>Summaries every second, so a test sees one within its bound.</summary>
-public sealed class FastSummaryApp : AuthServiceApp
-{
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["INTROSPECTION:AUDIT_SUMMARY_SECONDS"] = "1",
-    };
-}
+public sealed class FastSummaryApp() : SettingsApp(("INTROSPECTION:AUDIT_SUMMARY_SECONDS", "1"));
 
 public sealed class ServiceKeyTests(FastSummaryApp app) : IClassFixture<FastSummaryApp>
 {

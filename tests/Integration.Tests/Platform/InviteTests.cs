@@ -2,13 +2,7 @@ using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Platform;
 
-public sealed class InviteOnlyApp : AuthServiceApp
-{
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["AUTH:REGISTRATION"] = "invite_only",
-    };
-}
+public sealed class InviteOnlyApp() : SettingsApp(("AUTH:REGISTRATION", "invite_only"));
 
 /// <summary>AUTH__REGISTRATION=invite_only: registration needs an unused, unexpired invitation from the admin API.</summary>
 public sealed class InviteTests(InviteOnlyApp app) : IClassFixture<InviteOnlyApp>

@@ -2,13 +2,7 @@ using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Platform;
 
-public sealed class SessionLimitApp : AuthServiceApp
-{
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["AUTH:MAX_SESSIONS_PER_USER"] = "3",
-    };
-}
+public sealed class SessionLimitApp() : SettingsApp(("AUTH:MAX_SESSIONS_PER_USER", "3"));
 
 /// <summary>AUTH__MAX_SESSIONS_PER_USER=3: revoke_oldest by default, deny when set so at run time.</summary>
 public sealed class SessionLimitTests(SessionLimitApp app) : IClassFixture<SessionLimitApp>

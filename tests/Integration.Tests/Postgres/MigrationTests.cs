@@ -127,7 +127,8 @@ public sealed class MigrationTests(PostgresFixture fixture) : IClassFixture<Post
             Task.Run(() => first.MigrateDatabaseAsync(CancellationToken.None)),
             Task.Run(() => second.MigrateDatabaseAsync(CancellationToken.None)));
 
-    private const string FormerHistorySql = """
+    /// <summary>The former runner's history table (shared with the key store's migration test).</summary>
+    internal const string FormerHistorySql = """
         CREATE TABLE schema_migrations (
             version    bigint PRIMARY KEY,
             name       text NOT NULL,
