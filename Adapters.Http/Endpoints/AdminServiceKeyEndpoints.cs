@@ -16,7 +16,7 @@ public static class AdminServiceKeyEndpoints
 {
     public static IEndpointRouteBuilder MapAdminServiceKeyEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Admin: service keys").RequireAuthorization(HttpAdapter.AdminPolicy);
+        var group = routes.MapAdminGroup("Admin: service keys");
         group.MapPost("/", Create).WithName("AdminCreateServiceKey")
             .WithSummary("Issue a service key (scope introspect) for a downstream service; the key is shown only in this response")
             .WithDescription("The only way to get a key that `POST /api/v1/introspect` accepts; optional `service` (a known service "
@@ -31,26 +31,16 @@ public static class AdminServiceKeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedServiceKeyResponse>, ErrorResult>> Create(
-        CreateServiceKeyRequest body, HttpContext http, ICreateServiceKey useCase, CancellationToken ct)
-    {
-        var result = await useCase.ExecuteAsync(
-            http.CurrentPrincipal().UserId, new CreateServiceKeyCommand(body.Name, body.Service, body.ExpiresAt, http.ClientInfo()), ct);
-        if (!result.IsSuccess)
-        {
-            return new ErrorResult(result.Error!);
-        }
-
-        // The body holds a live secret: no cache along the way may keep it.
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created((string?)null, CreatedServiceKeyResponse.From(result.Value));
-    }
+        CreateServiceKeyRequest body, HttpContext http, ICreateServiceKey useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            http.CurrentPrincipal().UserId, new CreateServiceKeyCommand(body.Name, body.Service, body.ExpiresAt, http.ClientInfo()), ct))
+        .CreatedOnce(http, CreatedServiceKeyResponse.From);
 
     private static async Task<Ok<ItemsResponse<ServiceKeyResponse>>> List(IListServiceKeys useCase, CancellationToken ct) =>
         TypedResults.Ok(new ItemsResponse<ServiceKeyResponse>([.. (await useCase.ExecuteAsync(ct)).Select(ServiceKeyResponse.From)]));
 
-    private static async Task<Results<NoContent, ErrorResult>> Revoke(
+    private static Task<Results<NoContent, ErrorResult>> Revoke(
         string id, HttpContext http, IRevokeServiceKey useCase, CancellationToken ct) =>
-        Guid.TryParse(id, out var keyId)
-            ? (await useCase.ExecuteAsync(http.CurrentPrincipal(), keyId, http.ClientInfo(), ct)).ToNoContent()
-            : new ErrorResult(Error.NotFound("Service key"));
+        AdminGroup.WithIdAsync(id, Error.NotFound("Service key"),
+            async keyId => (await useCase.ExecuteAsync(http.CurrentPrincipal(), keyId, http.ClientInfo(), ct)).ToNoContent());
 }

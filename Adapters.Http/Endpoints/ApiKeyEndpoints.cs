@@ -28,19 +28,10 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ErrorResult>> Create(
-        CreateApiKeyRequest body, HttpContext http, ICreateApiKey useCase, CancellationToken ct)
-    {
-        var result = await useCase.ExecuteAsync(
-            http.CurrentPrincipal(), new CreateApiKeyCommand(body.Name, body.Scopes, body.ExpiresAt, http.ClientInfo()), ct);
-        if (!result.IsSuccess)
-        {
-            return new ErrorResult(result.Error!);
-        }
-
-        // The body holds a live secret: no cache along the way may keep it.
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created((string?)null, CreatedApiKeyResponse.From(result.Value));
-    }
+        CreateApiKeyRequest body, HttpContext http, ICreateApiKey useCase, CancellationToken ct) =>
+        (await useCase.ExecuteAsync(
+            http.CurrentPrincipal(), new CreateApiKeyCommand(body.Name, body.Scopes, body.ExpiresAt, http.ClientInfo()), ct))
+        .CreatedOnce(http, CreatedApiKeyResponse.From);
 
     private static async Task<Ok<ItemsResponse<ApiKeyResponse>>> List(HttpContext http, IListApiKeys useCase, CancellationToken ct)
     {
@@ -49,14 +40,8 @@ public static class ApiKeyEndpoints
     }
 
     // The id is taken as a string so that a malformed one is a plain 404, like an unknown one.
-    private static async Task<Results<NoContent, ErrorResult>> Revoke(
-        string id, HttpContext http, IRevokeApiKey useCase, CancellationToken ct)
-    {
-        if (!Guid.TryParse(id, out var keyId))
-        {
-            return new ErrorResult(Domain.Common.Error.NotFound("API key"));
-        }
-
-        return (await useCase.ExecuteAsync(http.CurrentPrincipal(), keyId, http.ClientInfo(), ct)).ToNoContent();
-    }
+    private static Task<Results<NoContent, ErrorResult>> Revoke(
+        string id, HttpContext http, IRevokeApiKey useCase, CancellationToken ct) =>
+        AdminGroup.WithIdAsync(id, Error.NotFound("API key"),
+            async keyId => (await useCase.ExecuteAsync(http.CurrentPrincipal(), keyId, http.ClientInfo(), ct)).ToNoContent());
 }
