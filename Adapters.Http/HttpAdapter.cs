@@ -1,17 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AuthService.Adapters.Http.Auth;
-using AuthService.Adapters.Http.Errors;
 using AuthService.Adapters.Http.Middleware;
-using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Abstractions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Adapters.Http;

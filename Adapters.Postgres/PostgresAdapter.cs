@@ -1,15 +1,11 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Adapters.Postgres.Migrations;
 using AuthService.Adapters.Postgres.Plans;
 using AuthService.Adapters.Postgres.Pruning;
-using AuthService.Application.Abstractions;
-using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AuthService.Adapters.Postgres;
 

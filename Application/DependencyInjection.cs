@@ -1,7 +1,5 @@
-using AuthService.Application.Common;
 using AuthService.Application.Otp;
 using AuthService.Application.Sessions;
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

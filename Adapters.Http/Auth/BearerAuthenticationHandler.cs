@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using AuthService.Adapters.Http.Errors;
 using AuthService.Application.ApiKeys;
 using AuthService.Application.Auth;
 using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

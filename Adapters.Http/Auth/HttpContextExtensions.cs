@@ -1,5 +1,4 @@
 using AuthService.Application.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace AuthService.Adapters.Http.Auth;
 

@@ -1,14 +1,6 @@
-using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
-using AuthService.Adapters.Http.Errors;
-using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Admin;
 using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace AuthService.Adapters.Http.Endpoints;
 

@@ -1,10 +1,6 @@
 using AuthService.Adapters.Http.Contracts;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace AuthService.Adapters.Http.Endpoints;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

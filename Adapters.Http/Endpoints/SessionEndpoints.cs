@@ -1,13 +1,5 @@
-using AuthService.Adapters.Http.Auth;
 using AuthService.Adapters.Http.Contracts;
-using AuthService.Adapters.Http.Errors;
-using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Sessions;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace AuthService.Adapters.Http.Endpoints;
 

@@ -1,10 +1,3 @@
-using AuthService.Adapters.Http.Errors;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace AuthService.Adapters.Http.Endpoints;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AuthService.Domain.Common;
-
 namespace AuthService.Adapters.Http.Errors;
 
 /// <summary>The one table that turns domain error codes into HTTP statuses and wire codes.</summary>

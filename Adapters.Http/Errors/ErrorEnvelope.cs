@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace AuthService.Adapters.Http.Errors;
 

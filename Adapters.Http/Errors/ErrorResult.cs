@@ -1,6 +1,3 @@
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Http;
-
 namespace AuthService.Adapters.Http.Errors;
 
 /// <summary>An expected failure as a typed result, so handlers can return Results&lt;Ok&lt;T&gt;, ErrorResult&gt;.</summary>

@@ -1,7 +1,3 @@
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace AuthService.Adapters.Http.Errors;
 
 internal static class ResultExtensions

@@ -2,7 +2,6 @@ using System.Text.Json;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace AuthService.Adapters.Http.Errors;

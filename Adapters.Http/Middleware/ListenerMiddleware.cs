@@ -1,6 +1,4 @@
-using AuthService.Adapters.Http.Errors;
 using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Http;
 
 namespace AuthService.Adapters.Http.Middleware;
 

@@ -1,6 +1,4 @@
-using AuthService.Adapters.Http.Auth;
 using AuthService.Application.Common;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace AuthService.Adapters.Http.Middleware;

@@ -1,8 +1,4 @@
-using AuthService.Adapters.Http.Errors;
 using AuthService.Application.Abstractions;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Adapters.Http.RateLimiting;

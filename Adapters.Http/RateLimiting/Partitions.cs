@@ -1,7 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Users;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Adapters.Http.RateLimiting;

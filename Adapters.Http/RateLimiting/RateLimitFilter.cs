@@ -1,10 +1,5 @@
-using AuthService.Adapters.Http.Errors;
-using AuthService.Adapters.Http.OpenApi;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Adapters.Http.RateLimiting;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using AuthService.Adapters.Http.Errors;
-using Microsoft.AspNetCore.Http;
 
 namespace AuthService.Adapters.Http.Validation;
 

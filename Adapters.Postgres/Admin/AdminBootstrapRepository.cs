@@ -1,6 +1,4 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Admin;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Admin;
 

@@ -1,9 +1,7 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Adapters.Postgres.Users;
 using AuthService.Application.Common;
 using AuthService.Application.Admin;
 using AuthService.Domain.Users;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Admin;
 

@@ -1,7 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.ApiKeys;
 using AuthService.Domain.ApiKeys;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.ApiKeys;
 

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using AuthService.Adapters.Postgres.Connection;
-using AuthService.Application.Abstractions;
 using AuthService.Application.Admin;
 using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Audit;
 

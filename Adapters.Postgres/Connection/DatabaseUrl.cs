@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace AuthService.Adapters.Postgres.Connection;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace AuthService.Adapters.Postgres.Connection;
 
 /// <summary>The unit of work's connection and transaction, handed to a repository for its Dapper calls.</summary>

@@ -1,6 +1,3 @@
-using AuthService.Application.Abstractions;
-using Npgsql;
-
 namespace AuthService.Adapters.Postgres.Connection;
 
 /// <summary>

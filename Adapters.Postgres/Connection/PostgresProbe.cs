@@ -1,6 +1,3 @@
-using AuthService.Application.Abstractions;
-using Npgsql;
-
 namespace AuthService.Adapters.Postgres.Connection;
 
 /// <summary>Readiness: a pooled connection of its own (never the request's unit of work) answering SELECT 1.</summary>

@@ -1,7 +1,5 @@
 using System.Text;
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Common;
-using Npgsql;
 
 namespace AuthService.Adapters.Postgres.Connection;
 

@@ -1,7 +1,5 @@
 using System.Data;
-using AuthService.Application.Abstractions;
 using AuthService.Adapters.Postgres.Outbox;
-using Npgsql;
 
 namespace AuthService.Adapters.Postgres.Connection;
 

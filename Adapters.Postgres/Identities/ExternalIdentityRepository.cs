@@ -1,7 +1,4 @@
-using AuthService.Adapters.Postgres.Connection;
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Identities;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Identities;
 

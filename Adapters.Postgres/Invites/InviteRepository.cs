@@ -1,7 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Invites;
 using AuthService.Domain.Invites;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Invites;
 

@@ -1,7 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Mfa;
 using AuthService.Domain.Mfa;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Mfa;
 

@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace AuthService.Adapters.Postgres.Migrations;
 

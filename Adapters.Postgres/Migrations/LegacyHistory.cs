@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace AuthService.Adapters.Postgres.Migrations;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
-using AuthService.Application.Abstractions;
 using AuthService.Application.Otp;
 using AuthService.Domain.Otp;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Otp;
 

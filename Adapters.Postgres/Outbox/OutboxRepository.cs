@@ -1,7 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Outbox;
 

@@ -1,7 +1,5 @@
 using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
-using Dapper;
-using Npgsql;
 
 namespace AuthService.Adapters.Postgres.Outbox;
 

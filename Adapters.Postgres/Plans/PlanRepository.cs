@@ -1,7 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Plans;
 using AuthService.Domain.Plans;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Plans;
 

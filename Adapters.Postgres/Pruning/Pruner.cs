@@ -1,9 +1,6 @@
 using AuthService.Adapters.Postgres.Audit;
-using AuthService.Adapters.Postgres.Connection;
-using AuthService.Application.Abstractions;
 using AuthService.Application.Otp;
 using AuthService.Application.Pruning;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,5 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Adapters.Postgres.Users;
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Sessions;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Sessions;
 

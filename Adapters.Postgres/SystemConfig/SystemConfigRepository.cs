@@ -1,7 +1,5 @@
 using System.Text.Json;
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.SystemConfig;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.SystemConfig;
 

@@ -1,6 +1,3 @@
-using AuthService.Adapters.Postgres.Connection;
-using Npgsql;
-
 namespace AuthService.Adapters.Postgres.Users;
 
 /// <summary>

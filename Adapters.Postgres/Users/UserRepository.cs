@@ -1,8 +1,4 @@
-using AuthService.Adapters.Postgres.Connection;
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Users;
-using Dapper;
-using Npgsql;
 
 namespace AuthService.Adapters.Postgres.Users;
 

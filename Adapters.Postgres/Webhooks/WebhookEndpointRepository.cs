@@ -1,6 +1,4 @@
-using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Webhooks;
-using Dapper;
 
 namespace AuthService.Adapters.Postgres.Webhooks;
 

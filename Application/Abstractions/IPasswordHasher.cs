@@ -1,5 +1,3 @@
-using AuthService.Application.Common;
-
 namespace AuthService.Application.Abstractions;
 
 public enum PasswordVerification

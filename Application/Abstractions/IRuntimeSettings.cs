@@ -1,5 +1,3 @@
-using AuthService.Application.Common;
-
 namespace AuthService.Application.Abstractions;
 
 /// <summary>A limit of <see cref="Limit"/> hits per <see cref="Window"/>.</summary>

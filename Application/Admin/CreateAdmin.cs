@@ -1,12 +1,8 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.OAuth;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Admin;
 

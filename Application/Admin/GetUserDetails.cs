@@ -1,6 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Domain.Common;
-
 namespace AuthService.Application.Admin;
 
 public sealed record AdminSessionView(

@@ -1,4 +1,3 @@
-using AuthService.Application.Common;
 using AuthService.Domain.Audit;
 
 namespace AuthService.Application.Admin;

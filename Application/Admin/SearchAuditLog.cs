@@ -1,7 +1,4 @@
-using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
-using FluentValidation;
 
 namespace AuthService.Application.Admin;
 

@@ -1,7 +1,4 @@
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Admin;
 

@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Domain.ApiKeys;
 
 namespace AuthService.Application.ApiKeys;

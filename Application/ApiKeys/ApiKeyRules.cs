@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AuthService.Domain.ApiKeys;
-using AuthService.Application.Common;
-using FluentValidation;
 
 namespace AuthService.Application.ApiKeys;
 

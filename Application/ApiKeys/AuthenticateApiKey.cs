@@ -1,6 +1,4 @@
-using AuthService.Application.Abstractions;
 using AuthService.Domain.ApiKeys;
-using AuthService.Domain.Common;
 
 namespace AuthService.Application.ApiKeys;
 

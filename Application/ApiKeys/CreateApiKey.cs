@@ -1,8 +1,3 @@
-using AuthService.Application.Common;
-using AuthService.Application.Abstractions;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.ApiKeys;
 
 /// <summary><paramref name="ExpiresAt"/> is the RFC 3339 text the client sent; the validator parses it.</summary>

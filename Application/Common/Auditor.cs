@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Events;
 using AuthService.Domain.Audit;
 

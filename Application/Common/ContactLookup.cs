@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Common;

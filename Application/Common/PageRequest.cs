@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace AuthService.Application.Common;
 
 /// <summary>A list query's paging as sent in the query string (digits only; absent: the first page of <see cref="Rules.DefaultPageSize"/>).</summary>

@@ -1,6 +1,4 @@
-using AuthService.Application.Abstractions;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Common;
 

@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Users;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;

@@ -1,6 +1,4 @@
-using AuthService.Domain.Common;
 using System.Text.Json;
-using FluentValidation;
 using FluentValidation.Results;
 
 namespace AuthService.Application.Common;

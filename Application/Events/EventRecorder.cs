@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AuthService.Application.Abstractions;
 using AuthService.Application.Outbox;
 
 namespace AuthService.Application.Events;

@@ -1,9 +1,5 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Invites;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Invites;
 

@@ -1,7 +1,4 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.SystemConfig;
-using AuthService.Domain.Common;
 
 namespace AuthService.Application.Invites;
 

@@ -1,11 +1,7 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Login;
 

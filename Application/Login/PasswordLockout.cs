@@ -1,5 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
 using AuthService.Domain.Users;

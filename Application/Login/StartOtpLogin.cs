@@ -1,8 +1,5 @@
-using AuthService.Application.Common;
 using AuthService.Application.Otp;
-using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
-using FluentValidation;
 
 namespace AuthService.Application.Login;
 

@@ -1,14 +1,10 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Mfa;
 using AuthService.Application.Otp;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Login;
 

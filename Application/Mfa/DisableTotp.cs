@@ -1,8 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.Mfa;
 
 /// <param name="Code">A current TOTP code or an unused recovery code.</param>

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Mfa;
 
 namespace AuthService.Application.Mfa;

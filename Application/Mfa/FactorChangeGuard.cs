@@ -1,6 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Users;
 
 namespace AuthService.Application.Mfa;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using AuthService.Application.Abstractions;
-using AuthService.Domain.Common;
 
 namespace AuthService.Application.Mfa;
 

@@ -1,5 +1,4 @@
 using AuthService.Domain.Mfa;
-using FluentValidation;
 
 namespace AuthService.Application.Mfa;
 

@@ -1,5 +1,3 @@
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Mfa;
 
 namespace AuthService.Application.Mfa;

@@ -1,5 +1,3 @@
-using AuthService.Domain.Common;
-
 namespace AuthService.Application.Mfa;
 
 internal static class PasskeyCeremonies

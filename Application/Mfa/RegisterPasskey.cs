@@ -1,9 +1,5 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Mfa;
 using AuthService.Domain.Sessions;
-using FluentValidation;
 
 namespace AuthService.Application.Mfa;
 

@@ -1,8 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.Mfa;
 
 public sealed record StartPasskeyMfaCommand(string? MfaToken, ClientInfo Client);

@@ -1,7 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-
 namespace AuthService.Application.Mfa;
 
 public interface IStartPasskeyRegistration

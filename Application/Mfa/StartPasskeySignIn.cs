@@ -1,8 +1,4 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Mfa;
 

@@ -1,7 +1,4 @@
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
-using FluentValidation;
 
 namespace AuthService.Application.Mfa;
 

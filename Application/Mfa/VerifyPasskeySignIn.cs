@@ -1,10 +1,6 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
-using FluentValidation;
 
 namespace AuthService.Application.Mfa;
 

@@ -1,7 +1,3 @@
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 /// <summary>A command carrying a provider code the app obtained itself (PKCE), for <see cref="AppCodeRedeemer"/>.</summary>

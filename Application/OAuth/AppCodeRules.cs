@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 /// <summary>Field rules of the OAuth commands: provider codes an app obtained itself, and our redirect allow-list.</summary>

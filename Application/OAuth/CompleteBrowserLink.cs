@@ -1,8 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 public sealed record CompleteBrowserLinkCommand(Guid UserId, string Provider, string? Code, ClientInfo Client);

@@ -1,7 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-
 namespace AuthService.Application.OAuth;
 
 /// <summary>The query of the provider's redirect to our callback.</summary>

@@ -1,8 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 public sealed record ExchangeOAuthCodeCommand(string? Code, string? DeviceName, ClientInfo Client);

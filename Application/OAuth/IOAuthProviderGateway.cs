@@ -1,5 +1,3 @@
-using AuthService.Domain.Common;
-
 namespace AuthService.Application.OAuth;
 
 /// <summary>What we ask a provider to show the user: our state, nonce and PKCE challenge.</summary>

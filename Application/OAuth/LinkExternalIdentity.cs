@@ -1,8 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 /// <summary>Links a provider account to the signed-in user from a code the app obtained itself.</summary>

@@ -1,4 +1,3 @@
-using AuthService.Domain.Common;
 using AuthService.Domain.Identities;
 using AuthService.Domain.Users;
 

@@ -1,7 +1,4 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Identities;
 using AuthService.Domain.Users;
 

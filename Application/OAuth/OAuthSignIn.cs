@@ -1,8 +1,5 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Mfa;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
 

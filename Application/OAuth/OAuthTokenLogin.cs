@@ -1,7 +1,3 @@
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 /// <summary>The code-exchange flow: the app talked to the provider itself and hands us the code.</summary>

@@ -1,8 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
-
 namespace AuthService.Application.OAuth;
 
 /// <param name="Intent">Null when the request named neither <c>login</c> nor <c>link</c> (refused by the validator).</param>

@@ -1,6 +1,4 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Outbox;
-using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
 using AuthService.Domain.Outbox;
 

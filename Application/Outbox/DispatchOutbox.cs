@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Webhooks;
 using AuthService.Domain.Outbox;
 using Microsoft.Extensions.Logging;

@@ -1,11 +1,7 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
 using AuthService.Application.Auth;
-using AuthService.Application.Common;
 using AuthService.Application.ServiceKeys;
-using AuthService.Domain.Common;
 using AuthService.Domain.Plans;
-using FluentValidation;
 
 namespace AuthService.Application.Plans;
 

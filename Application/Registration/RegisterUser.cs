@@ -1,12 +1,8 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Otp;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
 using AuthService.Domain.Outbox;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Registration;
 

@@ -1,7 +1,5 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
 using AuthService.Domain.ApiKeys;
-using AuthService.Domain.Common;
 
 namespace AuthService.Application.ServiceKeys;
 

@@ -1,9 +1,5 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
-using AuthService.Application.Common;
 using AuthService.Application.Plans;
-using AuthService.Domain.Common;
-using FluentValidation;
 
 namespace AuthService.Application.ServiceKeys;
 

@@ -1,8 +1,5 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
-using AuthService.Application.Common;
 using AuthService.Domain.ApiKeys;
-using AuthService.Domain.Common;
 
 namespace AuthService.Application.ServiceKeys;
 

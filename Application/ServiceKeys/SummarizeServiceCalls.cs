@@ -1,6 +1,3 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-
 namespace AuthService.Application.ServiceKeys;
 
 public interface ISummarizeServiceCalls

@@ -1,5 +1,3 @@
-using AuthService.Application.Abstractions;
-
 namespace AuthService.Application.Sessions;
 
 public interface ILocateRefreshSession

@@ -1,5 +1,3 @@
-using AuthService.Application.Abstractions;
-
 namespace AuthService.Application.Sessions;
 
 /// <summary>What one instance already handed to the cache, kept between polls by <see cref="RevocationCacheJob"/>.</summary>

@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace AuthService.Application.Sessions;

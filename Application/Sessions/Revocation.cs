@@ -1,5 +1,3 @@
-using AuthService.Application.Common;
-
 namespace AuthService.Application.Sessions;
 
 /// <summary>What a revocation ends, built by one of the factories below; <see cref="SessionRevoker"/> carries it out.</summary>

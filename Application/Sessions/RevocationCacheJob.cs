@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,4 @@
-using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
 
 namespace AuthService.Application.Sessions;

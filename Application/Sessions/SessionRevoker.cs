@@ -1,6 +1,4 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
-using AuthService.Application.Common;
 using Microsoft.Extensions.Logging;
 
 namespace AuthService.Application.Sessions;

@@ -1,6 +1,4 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Admin;
-using AuthService.Application.Common;
 using AuthService.Application.SystemConfig;
 using AuthService.Domain.Audit;
 using AuthService.Domain.Sessions;

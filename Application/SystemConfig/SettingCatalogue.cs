@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 
 namespace AuthService.Application.SystemConfig;
 

@@ -1,4 +1,3 @@
-using AuthService.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace AuthService.Application.SystemConfig;

@@ -1,4 +1,3 @@
-using AuthService.Application.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Application.SystemConfig;

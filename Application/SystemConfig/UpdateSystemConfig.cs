@@ -1,8 +1,4 @@
 using System.Text.Json;
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
-using AuthService.Domain.Common;
-using FluentValidation;
 
 namespace AuthService.Application.SystemConfig;
 

@@ -1,9 +1,6 @@
-using AuthService.Application.Common;
 using AuthService.Application.Otp;
-using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
 using AuthService.Domain.Users;
-using FluentValidation;
 
 namespace AuthService.Application.Users;
 

@@ -1,8 +1,4 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
-using FluentValidation;
 
 namespace AuthService.Application.Users;
 

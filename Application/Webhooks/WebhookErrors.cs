@@ -1,5 +1,3 @@
-using AuthService.Domain.Common;
-
 namespace AuthService.Application.Webhooks;
 
 public static class WebhookErrors

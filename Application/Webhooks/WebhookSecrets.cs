@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AuthService.Application.Abstractions;
 
 namespace AuthService.Application.Webhooks;
 

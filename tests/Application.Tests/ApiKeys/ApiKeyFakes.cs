@@ -1,14 +1,11 @@
 using AuthService.Application.ApiKeys;
 using AuthService.Application.Auth;
-using AuthService.Application.Common;
 using AuthService.Application.Plans;
 using AuthService.Application.ServiceKeys;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.ApiKeys;
-using AuthService.Domain.Common;
 using AuthService.Domain.Plans;
 using AuthService.Domain.Users;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.ApiKeys;
 

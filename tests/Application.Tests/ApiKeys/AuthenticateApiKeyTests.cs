@@ -1,7 +1,5 @@
 using AuthService.Application.Tests.Core;
-using AuthService.Domain.Common;
 using AuthService.Domain.Users;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.ApiKeys;
 

@@ -1,10 +1,7 @@
 using AuthService.Application.ApiKeys;
-using AuthService.Application.Common;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.ApiKeys;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.ApiKeys;
 

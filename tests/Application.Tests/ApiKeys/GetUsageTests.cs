@@ -1,9 +1,7 @@
 using AuthService.Application.Plans;
 using AuthService.Application.Tests.Core;
-using AuthService.Domain.Common;
 using AuthService.Domain.Plans;
 using AuthService.Domain.Users;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.ApiKeys;
 

@@ -1,8 +1,5 @@
 using AuthService.Application.ApiKeys;
-using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.ApiKeys;
 

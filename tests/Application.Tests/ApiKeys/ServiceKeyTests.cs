@@ -1,9 +1,6 @@
-using AuthService.Application.Common;
 using AuthService.Application.ServiceKeys;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.ApiKeys;
-using AuthService.Domain.Common;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.ApiKeys;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using AuthService.Application.Abstractions;
 
 namespace AuthService.Application.Tests.Core;
 

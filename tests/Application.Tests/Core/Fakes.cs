@@ -1,13 +1,10 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.ApiKeys;
-using AuthService.Application.Common;
 using AuthService.Application.Events;
 using AuthService.Application.Otp;
 using AuthService.Application.Outbox;
 using AuthService.Application.Sessions;
 using AuthService.Domain.Users;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
 

@@ -1,6 +1,4 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Sessions;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
 

@@ -1,10 +1,7 @@
-using AuthService.Application.Abstractions;
 using AuthService.Application.Otp;
 using AuthService.Application.Outbox;
-using AuthService.Domain.Common;
 using AuthService.Domain.Otp;
 using AuthService.Domain.Outbox;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
 

@@ -1,6 +1,5 @@
 using AuthService.Application.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.Core;
 

@@ -1,12 +1,8 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Users;
 using AuthService.Application.Mfa;
 using AuthService.Application.Sessions;
 using AuthService.Application.Tests.Core;
-using AuthService.Domain.Common;
 using AuthService.Domain.Mfa;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.Mfa;
 

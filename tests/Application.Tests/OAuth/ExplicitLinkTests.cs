@@ -1,8 +1,6 @@
 using AuthService.Application.OAuth;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Identities;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
 

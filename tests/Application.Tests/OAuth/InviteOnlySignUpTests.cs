@@ -1,6 +1,4 @@
 using AuthService.Application.SystemConfig;
-using AuthService.Domain.Common;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
 

@@ -1,10 +1,8 @@
 using AuthService.Application.OAuth;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Identities;
 using AuthService.Domain.Users;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
 

@@ -1,12 +1,9 @@
-using AuthService.Application.Abstractions;
-using AuthService.Application.Common;
 using AuthService.Application.Invites;
 using AuthService.Application.SystemConfig;
 using AuthService.Application.OAuth;
 using AuthService.Application.Tests.Core;
 using AuthService.Domain.Identities;
 using AuthService.Domain.Users;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
 

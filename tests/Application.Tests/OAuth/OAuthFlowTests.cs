@@ -1,6 +1,4 @@
 using AuthService.Application.OAuth;
-using AuthService.Domain.Common;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
 

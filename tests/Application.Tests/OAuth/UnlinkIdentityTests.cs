@@ -1,9 +1,7 @@
 using AuthService.Application.Mfa;
 using AuthService.Application.OAuth;
 using AuthService.Domain.Audit;
-using AuthService.Domain.Common;
 using AuthService.Domain.Mfa;
-using NSubstitute;
 
 namespace AuthService.Application.Tests.OAuth;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Abuse;
 
 /// <summary>The service with one browser origin allowed, and HSTS on.</summary>

@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthService.Integration.Tests.Api;
-using AuthService.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace AuthService.Integration.Tests.Abuse;

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Abuse;
 
 /// <summary>Two instances over one Redis, with small limits, as a cluster behind a load balancer would be.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 public sealed class AdminTests(AuthServiceApp app) : IClassFixture<AuthServiceApp>

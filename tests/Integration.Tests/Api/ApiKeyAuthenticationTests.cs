@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 /// <summary>X-API-Key stands for its owner on read-only routes and nowhere else.</summary>

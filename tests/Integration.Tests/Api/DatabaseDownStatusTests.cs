@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 /// <summary>PostgreSQL unreachable: every /api operation may answer 503 SERVICE_UNAVAILABLE, and the documents say so.</summary>

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Api;
 

@@ -1,5 +1,4 @@
 using AuthService.Host.Configuration;
-using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace AuthService.Integration.Tests.Api;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Api;
 

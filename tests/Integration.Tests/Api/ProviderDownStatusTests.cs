@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 /// <summary>An OAuth provider that cannot be reached: 502 OAUTH_PROVIDER_ERROR, as the documents declare.</summary>

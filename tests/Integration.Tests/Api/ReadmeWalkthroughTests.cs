@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Api;
 

@@ -1,7 +1,5 @@
 using AuthService.Adapters.Redis;
 using AuthService.Integration.Tests.Adapters.Redis;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace AuthService.Integration.Tests.Api;

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 /// <summary>The service pointed at a Redis that is not there: degraded, never unsafe.</summary>

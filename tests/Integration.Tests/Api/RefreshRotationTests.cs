@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 /// <summary>A grace window of 2 s keeps the reuse cases quick.</summary>

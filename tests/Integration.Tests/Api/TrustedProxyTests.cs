@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using AuthService.Host.Configuration;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Api;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Api;
 

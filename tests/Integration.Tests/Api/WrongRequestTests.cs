@@ -1,6 +1,3 @@
-using System.Text;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Api;
 
 /// <summary>A wrong method, content type, size or syntax gets an answer that says what was wrong.</summary>

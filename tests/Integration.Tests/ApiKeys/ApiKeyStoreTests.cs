@@ -5,8 +5,6 @@ using AuthService.Domain.ApiKeys;
 using AuthService.Integration.Tests.Postgres;
 using AuthService.Migrations;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.ApiKeys;
 

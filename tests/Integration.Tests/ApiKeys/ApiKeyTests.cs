@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.ApiKeys;
 
 public sealed class ApiKeyTests(AuthServiceApp app) : IClassFixture<AuthServiceApp>

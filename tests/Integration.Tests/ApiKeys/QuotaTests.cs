@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.ApiKeys;
 
 public sealed class QuotaTests(AuthServiceApp app) : IClassFixture<AuthServiceApp>

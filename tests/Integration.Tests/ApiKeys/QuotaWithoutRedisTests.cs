@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.ApiKeys;
 
 /// <summary>The service pointed at a Redis that is not there: nothing listens on port 1.</summary>

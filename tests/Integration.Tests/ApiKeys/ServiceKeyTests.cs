@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.ApiKeys;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Browser;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 
 namespace AuthService.Integration.Tests.Browser;
 

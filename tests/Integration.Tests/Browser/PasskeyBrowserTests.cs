@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Xunit.Abstractions;
-using AuthService.Integration.Tests.Infrastructure;
 using AuthService.Integration.Tests.Mfa;
 
 namespace AuthService.Integration.Tests.Browser;

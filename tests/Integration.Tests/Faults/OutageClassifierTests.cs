@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using AuthService.Adapters.Postgres.Connection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Faults;
 

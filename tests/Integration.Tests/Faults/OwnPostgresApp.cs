@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Faults;
 
 /// <summary>The service over a PostgreSQL of its own, which the test may kill.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using AuthService.Integration.Tests.Api;
-using AuthService.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace AuthService.Integration.Tests.Faults;

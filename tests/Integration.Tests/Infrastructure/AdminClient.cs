@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using AuthService.Application.Admin;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Infrastructure;
 

@@ -3,7 +3,6 @@ using AuthService.Integration.Tests.Adapters;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace AuthService.Integration.Tests.Infrastructure;
 
 /// <summary>Assertions on responses that print the body when they fail.</summary>

@@ -2,7 +2,6 @@ using AuthService.Application.Abstractions;
 using AuthService.Domain.Sessions;
 using AuthService.Domain.Users;
 using AuthService.Integration.Tests.Postgres;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 using OtpNet;
 

@@ -3,8 +3,6 @@ using AuthService.Application.Mfa;
 using AuthService.Domain.Mfa;
 using AuthService.Integration.Tests.Postgres;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Mfa;
 

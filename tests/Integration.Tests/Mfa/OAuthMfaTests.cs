@@ -1,4 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
 using AuthService.Integration.Tests.OAuth;
 
 namespace AuthService.Integration.Tests.Mfa;

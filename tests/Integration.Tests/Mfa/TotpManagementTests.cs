@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Mfa;
 
 /// <summary>Changing factors: an MFA session is needed, codes are checked, the seed is sealed to its user.</summary>

@@ -4,8 +4,6 @@ using AuthService.Domain.Identities;
 using AuthService.Domain.Users;
 using AuthService.Integration.Tests.Postgres;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.OAuth;
 

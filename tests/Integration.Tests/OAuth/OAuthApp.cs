@@ -1,5 +1,4 @@
 using System.Globalization;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.OAuth;
 

@@ -1,9 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AuthService.Integration.Tests.OAuth;

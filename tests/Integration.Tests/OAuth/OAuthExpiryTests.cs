@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.OAuth;
 
 /// <summary>Expired states and one-time codes are refused (lifetimes shortened to seconds here).</summary>

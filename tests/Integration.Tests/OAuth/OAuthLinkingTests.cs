@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.OAuth;
 
 /// <summary>Linking while signed in, identities owned by someone else, unlinking and the last way in.</summary>

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.OAuth;
 
 /// <summary>Signing in with a provider: new users, returning users, automatic linking by verified email.</summary>

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.OAuth;
 
 /// <summary>state, nonce, ID token and redirect checks: each one's failure links and creates nothing.</summary>

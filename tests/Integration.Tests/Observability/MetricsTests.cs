@@ -1,5 +1,4 @@
 using AuthService.Integration.Tests.Api;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Observability;
 

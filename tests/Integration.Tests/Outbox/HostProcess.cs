@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AuthService.Integration.Tests.Adapters;
 using AuthService.Integration.Tests.Adapters.Crypto;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Outbox;
 

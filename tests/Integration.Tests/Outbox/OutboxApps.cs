@@ -1,6 +1,5 @@
 using System.Globalization;
 using AuthService.Integration.Tests.Adapters.Crypto;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Outbox;
 

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Outbox;
 
 /// <summary>A change that rolls back sends nothing: its message was only ever in its transaction.</summary>

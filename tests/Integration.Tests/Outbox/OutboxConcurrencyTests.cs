@@ -1,8 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Outbox;
 

@@ -2,8 +2,6 @@ using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
 using AuthService.Integration.Tests.Postgres;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Outbox;
 

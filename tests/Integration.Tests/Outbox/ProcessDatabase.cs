@@ -1,7 +1,5 @@
 using AuthService.Adapters.Postgres.Connection;
-using AuthService.Integration.Tests.Infrastructure;
 using Dapper;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Outbox;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using AuthService.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace AuthService.Integration.Tests.Outbox;

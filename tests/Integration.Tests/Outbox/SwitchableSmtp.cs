@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
 using AuthService.Integration.Tests.Adapters;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Outbox;
 

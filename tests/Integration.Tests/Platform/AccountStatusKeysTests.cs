@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Platform;
 
 /// <summary>Disabling or deleting an account ends its API keys as well as its sessions.</summary>

@@ -1,6 +1,4 @@
 using AuthService.Application.Admin;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Platform;
 

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Platform;
 
 public sealed class InviteOnlyApp() : SettingsApp(("AUTH:REGISTRATION", "invite_only"));

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Platform;
 
 public sealed class SessionLimitApp() : SettingsApp(("AUTH:MAX_SESSIONS_PER_USER", "3"));

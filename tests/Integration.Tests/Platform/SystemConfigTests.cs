@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AuthService.Application.SystemConfig;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace AuthService.Integration.Tests.Platform;

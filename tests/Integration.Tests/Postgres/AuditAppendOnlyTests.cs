@@ -2,8 +2,6 @@ using AuthService.Adapters.Postgres.Pruning;
 using AuthService.Application.Abstractions;
 using AuthService.Domain.Audit;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Admin;
 using AuthService.Application.Common;
 using AuthService.Domain.Audit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Postgres;
 

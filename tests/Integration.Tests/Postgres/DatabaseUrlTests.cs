@@ -1,5 +1,4 @@
 using AuthService.Adapters.Postgres.Connection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

@@ -1,8 +1,6 @@
 using AuthService.Application.Invites;
 using AuthService.Domain.Invites;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

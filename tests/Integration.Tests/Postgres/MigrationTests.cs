@@ -2,9 +2,7 @@ using AuthService.Adapters.Postgres;
 using AuthService.Adapters.Postgres.Migrations;
 using AuthService.Migrations;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

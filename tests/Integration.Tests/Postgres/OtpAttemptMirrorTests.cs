@@ -1,6 +1,5 @@
 using AuthService.Application.Otp;
 using AuthService.Domain.Otp;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Postgres;
 

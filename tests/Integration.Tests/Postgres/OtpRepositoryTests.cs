@@ -1,7 +1,6 @@
 using AuthService.Application.Abstractions;
 using AuthService.Application.Otp;
 using AuthService.Domain.Otp;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Postgres;
 

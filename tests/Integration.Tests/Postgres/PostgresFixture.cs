@@ -3,8 +3,6 @@ using AuthService.Adapters.Postgres.Connection;
 using AuthService.Application.Abstractions;
 using Dapper;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

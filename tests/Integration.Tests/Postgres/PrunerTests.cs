@@ -3,8 +3,6 @@ using AuthService.Application.Abstractions;
 using AuthService.Application.Otp;
 using AuthService.Domain.Sessions;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

@@ -1,7 +1,5 @@
 using AuthService.Application.Abstractions;
 using AuthService.Domain.Sessions;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Postgres;
 

@@ -1,6 +1,5 @@
 using AuthService.Domain.Common;
 using AuthService.Domain.Sessions;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Postgres;
 

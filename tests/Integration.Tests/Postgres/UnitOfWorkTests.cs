@@ -1,7 +1,5 @@
 using AuthService.Application.Abstractions;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace AuthService.Integration.Tests.Postgres;
 

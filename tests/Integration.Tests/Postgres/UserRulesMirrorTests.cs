@@ -1,6 +1,5 @@
 using AuthService.Application.Abstractions;
 using AuthService.Domain.Users;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Postgres;
 

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Takeover;
 
 /// <summary>Sequence 7: a new code every minute must not mean five more guesses forever.</summary>

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using AuthService.Application.Admin;
 using AuthService.Integration.Tests.Api;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Takeover;
 

@@ -1,9 +1,7 @@
 using AuthService.Adapters.Postgres.Pruning;
 using AuthService.Integration.Tests.Adapters;
-using AuthService.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Takeover;
 

@@ -3,8 +3,6 @@ using AuthService.Adapters.Redis;
 using AuthService.Integration.Tests.Adapters;
 using AuthService.Integration.Tests.Adapters.Redis;
 using AuthService.Integration.Tests.Api;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Takeover;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AuthService.Integration.Tests.Adapters.Smtp;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Takeover;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using AuthService.Integration.Tests.Api;
-using AuthService.Integration.Tests.Infrastructure;
 
 namespace AuthService.Integration.Tests.Webhooks;
 

@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Webhooks;
 
 /// <summary>With WEBHOOKS__ALLOW_PRIVATE_TARGETS=false (production's default) the service never calls inward.</summary>

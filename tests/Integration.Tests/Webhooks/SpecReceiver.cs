@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using AuthService.Integration.Tests.Adapters;
 
 namespace AuthService.Integration.Tests.Webhooks;

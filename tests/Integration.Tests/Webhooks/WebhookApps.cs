@@ -1,5 +1,3 @@
-using AuthService.Integration.Tests.Infrastructure;
-
 namespace AuthService.Integration.Tests.Webhooks;
 
 /// <summary>The service with one endpoint from configuration, a receiver written from the spec.</summary>

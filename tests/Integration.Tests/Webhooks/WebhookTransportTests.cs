@@ -2,7 +2,6 @@ using AuthService.Adapters.Webhooks;
 using AuthService.Application.Outbox;
 using AuthService.Application.Webhooks;
 using AuthService.Integration.Tests.Adapters;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Webhooks;
 

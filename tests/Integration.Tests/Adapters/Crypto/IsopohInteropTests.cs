@@ -1,6 +1,5 @@
 using AuthService.Application.Abstractions;
 using Isopoh.Cryptography.Argon2;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;
 

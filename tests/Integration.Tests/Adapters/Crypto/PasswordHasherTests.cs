@@ -1,7 +1,6 @@
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Abstractions;
 using AuthService.Application.Common;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;
 

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;
 

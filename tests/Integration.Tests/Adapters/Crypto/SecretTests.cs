@@ -1,6 +1,5 @@
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;
 

@@ -1,9 +1,6 @@
 using System.Buffers.Text;
-using System.Text;
-using System.Text.Json;
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

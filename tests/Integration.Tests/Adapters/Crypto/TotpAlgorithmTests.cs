@@ -1,6 +1,5 @@
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Mfa;
-using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;

@@ -1,5 +1,4 @@
 using AuthService.Application.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Redis;
 

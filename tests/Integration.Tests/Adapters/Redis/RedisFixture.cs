@@ -1,6 +1,4 @@
 using AuthService.Adapters.Redis;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Redis;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using AuthService.Adapters.Redis;
 
 namespace AuthService.Integration.Tests.Adapters.Redis;

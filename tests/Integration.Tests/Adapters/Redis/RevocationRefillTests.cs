@@ -1,7 +1,5 @@
 using AuthService.Adapters.Redis;
 using AuthService.Application.Abstractions;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Redis;
 

@@ -1,10 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using AuthService.Adapters.Smtp;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
-using AuthService.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthService.Integration.Tests.Adapters.Smtp;
 
