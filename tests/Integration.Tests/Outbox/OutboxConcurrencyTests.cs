@@ -1,4 +1,5 @@
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Outbox;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AuthService.Adapters.Crypto;
 using AuthService.Application.Abstractions;
+using AuthService.Application.Common;
 
 namespace AuthService.Integration.Tests.Adapters.Crypto;
 

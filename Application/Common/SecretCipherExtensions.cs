@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AuthService.Application.Abstractions;
+namespace AuthService.Application.Common;
 
 /// <summary>Text in, text out, for values such as message bodies.</summary>
 public static class SecretCipherExtensions
