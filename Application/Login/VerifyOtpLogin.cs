@@ -43,16 +43,17 @@ internal sealed class VerifyOtpLogin(
         }
 
         var (kind, destination) = Contact.From(command.Email, command.Phone);
-        var failure = await otp.ConsumeAsync(OtpPurpose.Login, destination, command.Code, ct);
-        var user = failure is null ? await ContactLookup.FindAsync(users, kind, destination, ct) : null;
-        if (failure is not null || user is null)
+        var redeemed = await otp.RedeemAsync(users, OtpPurpose.Login, kind, destination, command.Code, ct);
+        if (!redeemed.IsSuccess)
         {
             await audit.RecordAsync(AuditAction.LoginFailed, null, command.Client, ct,
                 new Dictionary<string, object?> { ["method"] = AuthMethods.Otp });
             await uow.CommitAsync(ct);
             AuthMetrics.SignIn(AuthMethods.Otp, "invalid_code");
-            return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
+            return redeemed.Error!;
         }
+
+        var user = redeemed.Value;
 
         if (!user.IsActive)
         {

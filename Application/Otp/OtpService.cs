@@ -1,3 +1,4 @@
+using AuthService.Domain.Users;
 using AuthService.Application.Outbox;
 using AuthService.Domain.Otp;
 using AuthService.Domain.Outbox;
@@ -107,7 +108,23 @@ internal sealed class OtpService(
         return await codes.TryConsumeAsync(otp.Id, now, ct) ? null : InvalidCode;
     }
 
-    private static Error InvalidCode => new(ErrorCode.InvalidOtp, "The code is not valid.");
+    /// <summary>
+    /// Burns a code sent to a contact, then finds the account the contact belongs to: signing in,
+    /// verifying a contact and resetting a password all begin so. Either failing answers the same
+    /// INVALID_OTP, so an address without an account cannot be told from a wrong code.
+    /// </summary>
+    public async Task<Result<User>> RedeemAsync(
+        IUserRepository users, OtpPurpose purpose, IdentifierKind kind, string destination, string code, CancellationToken ct)
+    {
+        if (await ConsumeAsync(purpose, destination, code, ct) is { } failure)
+        {
+            return failure;
+        }
+
+        return await ContactLookup.FindAsync(users, kind, destination, ct) is { } user ? user : InvalidCode;
+    }
+
+    internal static Error InvalidCode => new(ErrorCode.InvalidOtp, "The code is not valid.");
 
     // Binding the code to its row means equal codes never share a hash.
     private static string Bind(Guid id, string code) => $"{id:N}:{code}";

@@ -40,14 +40,14 @@ internal sealed class VerifyContact(
 
         var (kind, destination) = Contact.From(command.Email, command.Phone);
         var purpose = kind == IdentifierKind.Phone ? OtpPurpose.VerifyPhone : OtpPurpose.VerifyEmail;
-        var failure = await otp.ConsumeAsync(purpose, destination, command.Code, ct);
-        var user = failure is null ? await ContactLookup.FindAsync(users, kind, destination, ct) : null;
-        if (failure is not null || user is null)
+        var redeemed = await otp.RedeemAsync(users, purpose, kind, destination, command.Code, ct);
+        if (!redeemed.IsSuccess)
         {
             await uow.CommitAsync(ct); // keep the burned attempt
-            return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
+            return redeemed.Error!;
         }
 
+        var user = redeemed.Value;
         var now = clock.GetUtcNow();
         user.MarkVerified(kind, now);
         await users.MarkVerifiedAsync(user.Id, kind, now, ct);

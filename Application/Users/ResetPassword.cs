@@ -44,13 +44,14 @@ internal sealed class ResetPassword(
 
         var email = Identifiers.NormalizeEmail(command.Email);
         var newHash = await passwords.HashAsync(command.NewPassword, ct);
-        var failure = await otp.ConsumeAsync(OtpPurpose.PasswordReset, email, command.Code, ct);
-        var user = failure is null ? await users.FindByEmailAsync(email, ct) : null;
-        if (failure is not null || user is not { IsActive: true })
+        var redeemed = await otp.RedeemAsync(users, OtpPurpose.PasswordReset, IdentifierKind.Email, email, command.Code, ct);
+        if (!redeemed.IsSuccess || !redeemed.Value.IsActive)
         {
             await uow.CommitAsync(ct);
-            return failure ?? new Error(ErrorCode.InvalidOtp, "The code is not valid.");
+            return redeemed.IsSuccess ? OtpService.InvalidCode : redeemed.Error!;
         }
+
+        var user = redeemed.Value;
 
         // The code arrived by email, so the address is proven too; a first proof on an account of
         // which nothing was proven starts it over (pre-hijacking defence, User.ProveContact).
